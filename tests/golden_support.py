@@ -1,0 +1,105 @@
+"""Golden cases: how one case is run, shared by the test-suite and ``--update-golden``.
+
+Layout (see DESIGN.md):
+
+* ``golden/<CODE>-<name>/<case>.input.py`` — the input;
+* ``<case>.expected.py`` — what ``fix`` makes of it (equal to the input when nothing may change);
+* ``<case>.findings.txt`` — what ``check`` reports on the input, one ``line:col: CODE message [*]``
+  per finding (proves detection, also for report-only rules);
+* ``<case>.expected.diff`` — optional: the unified diff ``fix --diff`` prints for the case;
+* ``<case>.toml`` — optional ``[tool.remediator]``-style settings for the case (``select``,
+  ``unsafe-fixes``, ``rules.CODE.option``...). Without ``select``, only the folder's rule runs.
+
+``golden/seeds/<seed>/`` holds one whole stack per review document (``input.py``,
+``expected.py``, ``expected.diff``, ``expected.changelog.md``), run with the default rules.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from remediator import changelog as changelog_mod
+from remediator.config import Config, parse_table, select_rules
+from remediator.engine import FileResult, RunOptions, process_source
+from remediator.patch import make_patch
+from remediator.report import text_line
+from remediator.transforms import all_rules
+
+
+@dataclass
+class Case:
+    folder: str
+    name: str
+
+    @property
+    def input(self) -> str:
+        return os.path.join(self.folder, f"{self.name}.input.py")
+
+    @property
+    def expected(self) -> str:
+        return os.path.join(self.folder, f"{self.name}.expected.py")
+
+    @property
+    def findings(self) -> str:
+        return os.path.join(self.folder, f"{self.name}.findings.txt")
+
+    @property
+    def diff(self) -> str:
+        return os.path.join(self.folder, f"{self.name}.expected.diff")
+
+    @property
+    def options(self) -> str:
+        return os.path.join(self.folder, f"{self.name}.toml")
+
+    @property
+    def id(self) -> str:
+        return f"{os.path.basename(self.folder)}/{self.name}"
+
+
+def rule_cases(golden_root: str) -> list[Case]:
+    out = []
+    for folder in sorted(os.listdir(golden_root)):
+        path = os.path.join(golden_root, folder)
+        if not os.path.isdir(path) or not folder.startswith("CDK"):
+            continue
+        for f in sorted(os.listdir(path)):
+            if f.endswith(".input.py"):
+                out.append(Case(path, f[: -len(".input.py")]))
+    return out
+
+
+def case_config(case: Case) -> Config:
+    table: dict = {}
+    if os.path.exists(case.options):
+        with open(case.options, "rb") as fh:
+            table = tomllib.load(fh)
+    if "select" not in table:
+        table["select"] = [os.path.basename(case.folder).split("-", 1)[0]]
+    return parse_table(table, case.options, all_rules())
+
+
+def run_case(source: bytes, cfg: Config, fix: bool, path: str = "stack.py") -> FileResult:
+    rules = [r(cfg.rule_options.get(r.code, {})) for r in select_rules(all_rules(), cfg)]
+    options = RunOptions(fix=fix, unsafe_fixes=cfg.unsafe_fixes, settings=dict(cfg.settings))
+    return process_source(source, path, rules, options)
+
+
+def findings_text(result: FileResult) -> str:
+    lines = [text_line(d).split(":", 1)[1] for d in sorted(result.diagnostics, key=lambda d: (d.line, d.column, d.code))]
+    return "".join(line + "\n" for line in lines)
+
+
+def case_diff(path: str, old: bytes, new: bytes) -> bytes:
+    return make_patch(path, old, new) if old != new else b""
+
+
+def changelog_entry(result: FileResult) -> str:
+    sections = changelog_mod.bullets({result.path: result.fixed_counts}, {r.code: r for r in all_rules()})
+    return changelog_mod.insert("# Changelog\n\n## [Unreleased]\n", sections)
