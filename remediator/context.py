@@ -95,6 +95,14 @@ class FileContext:
         self._alias_choices: dict[str, tuple[str, str | None]] = {}
         self._names_in_file: set[str] | None = None
 
+    # -- the aws-cdk-lib API ------------------------------------------------------------------
+    @property
+    def api(self) -> Any:
+        """The aws-cdk-lib API index (``remediator.api``), loaded once per process on first use."""
+        from remediator.api import get_index
+
+        return get_index(self.settings.get("cdk-python"), self.project_root)
+
     # -- names --------------------------------------------------------------------------------
     def qualname(self, node: cst.BaseExpression) -> str | None:
         """Fully qualified name of an expression like ``s3.Bucket`` (through the import map)."""
