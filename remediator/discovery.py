@@ -38,8 +38,13 @@ def _within(path: str, roots: Iterable[str]) -> bool:
     return any(path == r or path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
 
 
-def discover(paths: Iterable[str], root: str, exclude: Iterable[str] = ()) -> Discovery:
-    """Files to process under ``paths``; ``root`` is the repository root for relative patterns."""
+def discover(paths: Iterable[str], root: str, exclude: Iterable[str] = (), repo_root: str | None = None) -> Discovery:
+    """Files to process under ``paths``; ``root`` is the folder ``exclude`` patterns are relative to.
+
+    ``.gitignore`` files of the folders between ``repo_root`` (default ``root``) and a given folder
+    apply too, as they do for git: ``remediator check app`` skips what ``/.gitignore`` ignores
+    below ``app``. A folder or file named explicitly is always taken.
+    """
     out = Discovery()
     seen: set[str] = set()
     exclude_spec = pathspec.GitIgnoreSpec.from_lines(list(exclude)) if exclude else None
@@ -70,14 +75,35 @@ def discover(paths: Iterable[str], root: str, exclude: Iterable[str] = ()) -> Di
         if not os.path.isdir(p):
             out.errors.append((p, "not a regular file or directory"))
             continue
-        _walk(abspath, roots, excluded, add, out)
+        top = os.path.realpath(abspath)
+        _walk(top, roots, excluded, add, out, _ancestor_specs(top, repo_root or root))
     out.files.sort()
     return out
 
 
-def _walk(top: str, roots: list[str], excluded, add, out: Discovery) -> None:
+def _ancestor_specs(top: str, repo_root: str) -> list[tuple[str, pathspec.PathSpec]]:
+    """The .gitignore files of the folders from ``repo_root`` down to ``top``'s parent."""
+    top_real, base = os.path.realpath(top), os.path.realpath(repo_root)
+    if not top_real.startswith(base.rstrip(os.sep) + os.sep):
+        return []
+    specs: list[tuple[str, pathspec.PathSpec]] = []
+    folders = [base]
+    for part in os.path.relpath(os.path.dirname(top_real), base).split(os.sep):
+        if part not in ("", "."):
+            folders.append(os.path.join(folders[-1], part))
+    for folder in folders:
+        spec = _gitignore_spec(folder)
+        if spec is not None:
+            specs.append((folder, spec))
+    if specs and _ignored(top_real, True, specs):
+        return []  # the folder itself was named although ignored: take it, as an explicit file is
+    return specs
+
+
+def _walk(top: str, roots: list[str], excluded, add, out: Discovery,
+          inherited: list[tuple[str, pathspec.PathSpec]] | None = None) -> None:
     # (folder, [(base folder, spec)]) pairs: each .gitignore applies below its own folder
-    stack: list[tuple[str, list[tuple[str, pathspec.PathSpec]]]] = [(top, [])]
+    stack: list[tuple[str, list[tuple[str, pathspec.PathSpec]]]] = [(top, list(inherited or []))]
     while stack:
         folder, specs = stack.pop()
         spec = _gitignore_spec(folder)

@@ -135,6 +135,10 @@ def remove_keyword(call: cst.Call, name: str) -> cst.Call:
             comma = prev.comma if isinstance(prev.comma, cst.Comma) else cst.Comma()
             args[-1] = prev.with_changes(comma=comma.with_changes(whitespace_after=end))
         else:
+            # the comment after the previous argument's comma stays with it; the removed one's goes
+            prev_first = _ending(prev)
+            if isinstance(prev_first, cst.ParenthesizedWhitespace) and isinstance(end, cst.ParenthesizedWhitespace):
+                end = end.with_changes(first_line=prev_first.first_line)
             args[-1] = prev.with_changes(comma=cst.MaybeSentinel.DEFAULT, whitespace_after_arg=end)
     elif not args:
         return call.with_changes(args=[])

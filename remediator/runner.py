@@ -127,7 +127,8 @@ def run(req: Request) -> RunResult:
     out.unsafe_fixes = unsafe
     options = RunOptions(fix=req.fix, unsafe_fixes=unsafe, settings=dict(cfg.settings), project_root=root)
 
-    found = discover(paths, root=os.path.dirname(cfg.path) if cfg.path else root, exclude=cfg.exclude)
+    found = discover(paths, root=os.path.dirname(cfg.path) if cfg.path else root, exclude=cfg.exclude,
+                     repo_root=root)
     out.errors.extend(found.errors)
     items = [(f, display_path(f, root)) for f in found.files]
     specs = [(r.code, cfg.rule_options.get(r.code, {})) for r in selected]
