@@ -1,0 +1,273 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+import libcst as cst
+
+from remediator.context import FileContext
+from remediator.imports import dotted_name
+from remediator.rule import Edit, Finding, Fix, Rule, Tier
+
+STACK_CLASSES = ("aws_cdk.Stack", "aws_cdk.NestedStack")
+
+#: Read-only properties of ``aws_cdk.Stack`` (2.275; tests/test_cdk106_stack_attributes.py checks
+#: this list against the installed aws_cdk.Stack). Used when the API index does not answer.
+READ_ONLY = frozenset({
+    "account", "artifact_id", "availability_zones", "bundling_required", "dependencies", "env",
+    "environment", "nested", "nested_stack_parent", "nested_stack_resource", "node",
+    "notification_arns", "partition", "region", "stack_id", "stack_name", "synthesizer", "tags",
+    "template_file", "template_options", "url_suffix",
+})
+
+#: Every public member of ``aws_cdk.Stack`` (and NestedStack) a new name must not collide with,
+#: beyond READ_ONLY: methods and the writable ``termination_protection``.
+OTHER_MEMBERS = frozenset({
+    "add_dependency", "add_metadata", "add_stack_dependency", "add_stack_tag", "add_transform",
+    "consume_list_reference", "consume_reference", "export_string_list_value", "export_value",
+    "format_arn", "get_logical_id", "is_construct", "is_nested_stack", "is_stack", "of",
+    "regional_fact", "remove_stack_tag", "rename_logical_id", "report_missing_context_key",
+    "resolve", "set_parameter", "split_arn", "termination_protection", "to_json_string",
+    "to_string", "to_yaml_string", "with_",
+})
+
+#: The name an attribute is renamed to (then ``_2``, ``_3``... while taken).
+PREFERRED = {
+    "environment": "environment_name",
+    "env": "target_env",
+    "region": "region_name",
+    "account": "account_id",
+    "stack_name": "stack_name_value",
+    "tags": "tag_values",
+    "node": "node_value",
+    "partition": "partition_name",
+    "dependencies": "dependency_list",
+    "synthesizer": "synthesizer_value",
+    "availability_zones": "azs",
+}
+
+
+def _read_only(ctx: FileContext) -> frozenset[str]:
+    """Read-only Stack properties: from the API index when it can tell, else the reviewed list."""
+    try:
+        api = ctx.api
+        props = getattr(api, "read_only_properties", None)
+        if callable(props):
+            names = set(props("aws_cdk.Stack") or ()) | set(props("aws_cdk.NestedStack") or ())
+            if names:
+                return frozenset(names)
+    except Exception:  # noqa: BLE001 - no index available: the reviewed list stands in
+        pass
+    return READ_ONLY
+
+
+class _SelfAttributes(cst.CSTVisitor):
+    """Every ``self.X`` in a class's own methods (nested classes have their own ``self``)."""
+
+    def __init__(self, root: cst.ClassDef) -> None:
+        self.root = root
+        self.uses: list[cst.Attribute] = []
+        self.assigned: dict[str, cst.CSTNode] = {}  # attribute -> first assignment target
+        self.class_level: set[str] = set()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        if node is not self.root:
+            return False
+        for stmt in node.body.body:
+            if isinstance(stmt, cst.FunctionDef):
+                self.class_level.add(stmt.name.value)
+            elif isinstance(stmt, cst.SimpleStatementLine):
+                for small in stmt.body:
+                    targets: list[cst.BaseExpression] = []
+                    if isinstance(small, cst.Assign):
+                        targets = [t.target for t in small.targets]
+                    elif isinstance(small, (cst.AnnAssign, cst.AugAssign)):
+                        targets = [small.target]
+                    self.class_level.update(t.value for t in targets if isinstance(t, cst.Name))
+        return True
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if isinstance(node.value, cst.Name) and node.value.value == "self":
+            self.uses.append(node)
+
+    def _targets(self, target: cst.BaseExpression) -> None:
+        if isinstance(target, (cst.Tuple, cst.List)):
+            for el in target.elements:
+                self._targets(el.value)
+        elif isinstance(target, cst.StarredElement):
+            self._targets(target.value)
+        elif isinstance(target, cst.Attribute) and dotted_name(target.value) == "self":
+            self.assigned.setdefault(target.attr.value, target)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for t in node.targets:
+            self._targets(t.target)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None:
+            self._targets(node.target)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._targets(node.target)
+
+    def visit_For(self, node: cst.For) -> None:
+        self._targets(node.target)
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        if node.asname is not None:
+            self._targets(node.asname.name)
+
+
+class StackReservedAttribute(Rule):
+    """
+    ## What it does
+    Finds a class deriving from `aws_cdk.Stack` (or `NestedStack`) that assigns one of the
+    Stack's read-only properties as if it were its own attribute: `self.environment = ...`,
+    `self.region = ...`, `self.account = ...`, `self.tags = ...`, `self.env = ...`.
+
+    ## Why is this bad?
+    Those names are read-only properties of `Stack`; assigning one raises
+    `AttributeError: property 'environment' of 'MyStack' object has no setter` and the app never
+    synthesizes. AI drafts do this often, e.g. to keep the deployment environment's name.
+
+    ## Example
+    ```python
+    class ApiStack(Stack):
+        def __init__(self, scope, construct_id, environment: str, **kwargs):
+            super().__init__(scope, construct_id, **kwargs)
+            self.environment = environment
+            s3.Bucket(self, "Data", bucket_name=f"data-{self.environment}")
+    ```
+    Use instead:
+    ```python
+    class ApiStack(Stack):
+        def __init__(self, scope, construct_id, environment: str, **kwargs):
+            super().__init__(scope, construct_id, **kwargs)
+            self.environment_name = environment
+            s3.Bucket(self, "Data", bucket_name=f"data-{self.environment_name}")
+    ```
+
+    ## Fix safety
+    Safe: every `self.<name>` of that class (and of its subclasses in the same file) is renamed
+    to a name the class does not use yet and `Stack` does not define (`environment` →
+    `environment_name`, `region` → `region_name`, `account` → `account_id`), so the class reads
+    back what it stored. Code in other files that reads `stack.environment` from outside keeps
+    getting the Stack's own property; the finding says which name the value moved to.
+    """
+
+    code, name, tier = "CDK106", "stack-reserved-attribute", Tier.SAFE
+    summary = "a Stack subclass must not assign the Stack's read-only properties"
+    triggers = ("Stack",)
+    changelog = "Rename {count} {noun} that shadowed read-only Stack properties"
+    noun = ("attribute", "attributes")
+
+    def check_module(self, ctx: FileContext) -> Iterator[Finding]:
+        classes = [n for n in ctx.module.body if isinstance(n, cst.ClassDef)]
+        classes += [n for n in _nested_classes(ctx.module) if n not in classes]
+        stack_classes = self._stack_classes(ctx, classes)
+        if not stack_classes:
+            return
+        read_only = _read_only(ctx)
+        forbidden = read_only | OTHER_MEMBERS
+        subclasses = self._local_subclasses(stack_classes)
+        infos = {id(c): self._scan(c) for c in stack_classes}
+        covered: set[tuple[str, str]] = set()  # (class, attribute) renamed with an ancestor
+        depth = {id(c): sum(c in subs for subs in subclasses.values()) for c in stack_classes}
+        for cls in sorted(stack_classes, key=lambda c: depth[id(c)]):
+            info = infos[id(cls)]
+            family = [cls, *subclasses.get(cls.name.value, [])]
+            family_infos = [infos[id(c)] for c in family]
+            for attr, target in info.assigned.items():
+                if attr not in read_only or attr in info.class_level or (cls.name.value, attr) in covered:
+                    continue
+                covered.update((c.name.value, attr) for c in family)
+                used = set()
+                for fi in family_infos:
+                    used |= {u.attr.value for u in fi.uses} | fi.class_level
+                new = _free_name(attr, used | forbidden)
+                edits = [Edit(u, replace=_renamer(new)) for fi in family_infos for u in fi.uses
+                         if u.attr.value == attr]
+                yield self.finding(
+                    target,
+                    f"`self.{attr}` is a read-only property of Stack (AttributeError at synth); "
+                    f"rename it to `self.{new}` in `{cls.name.value}`",
+                    fix=Fix(edits))
+
+    @staticmethod
+    def _scan(cls: cst.ClassDef) -> _SelfAttributes:
+        v = _SelfAttributes(cls)
+        cls.visit(v)
+        return v
+
+    @staticmethod
+    def _stack_classes(ctx: FileContext, classes: list[cst.ClassDef]) -> list[cst.ClassDef]:
+        """Classes deriving from Stack/NestedStack, directly or through a class of this file."""
+        by_name = {c.name.value: c for c in classes}
+        known: dict[str, bool] = {}
+
+        def is_stack(cls: cst.ClassDef, seen: frozenset[str] = frozenset()) -> bool:
+            name = cls.name.value
+            if name in known:
+                return known[name]
+            result = False
+            for base in cls.bases:
+                if base.keyword is not None:
+                    continue
+                q = ctx.qualname(base.value)
+                if q in STACK_CLASSES:
+                    result = True
+                elif q is None:
+                    local = dotted_name(base.value)
+                    if local in by_name and local not in seen and local != name:
+                        result = is_stack(by_name[local], seen | {name})
+                if result:
+                    break
+            known[name] = result
+            return result
+
+        return [c for c in classes if is_stack(c)]
+
+    @staticmethod
+    def _local_subclasses(stack_classes: list[cst.ClassDef]) -> dict[str, list[cst.ClassDef]]:
+        """name -> the stack classes of this file deriving from it (transitively)."""
+        direct: dict[str, list[cst.ClassDef]] = {}
+        for c in stack_classes:
+            for base in c.bases:
+                local = dotted_name(base.value)
+                if local is not None and base.keyword is None:
+                    direct.setdefault(local, []).append(c)
+        out: dict[str, list[cst.ClassDef]] = {}
+        for c in stack_classes:
+            todo, found = list(direct.get(c.name.value, [])), []
+            while todo:
+                sub = todo.pop()
+                if sub in found or sub is c:
+                    continue
+                found.append(sub)
+                todo.extend(direct.get(sub.name.value, []))
+            out[c.name.value] = found
+        return out
+
+
+def _nested_classes(module: cst.Module) -> list[cst.ClassDef]:
+    found: list[cst.ClassDef] = []
+
+    class V(cst.CSTVisitor):
+        def visit_ClassDef(self, node: cst.ClassDef) -> None:
+            found.append(node)
+
+    module.visit(V())
+    return found
+
+
+def _free_name(attr: str, taken: set[str] | frozenset[str]) -> str:
+    base = PREFERRED.get(attr, f"{attr}_value")
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}_{n}" in taken:
+        n += 1
+    return f"{base}_{n}"
+
+
+def _renamer(new: str):
+    return lambda n: n.with_changes(attr=cst.Name(new))
