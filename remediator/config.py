@@ -22,6 +22,9 @@ from remediator.rule import Rule
 SETTINGS: dict[str, tuple[Any, type]] = {
     # default for environment context values (CDK201, CDK202, CDK304)
     "environment-default": ("dev", str),
+    # Python interpreter, virtual environment or site-packages whose aws-cdk-lib is the API ground
+    # truth for the CDK1xx rules (remediator.api); default: this interpreter, then the project's .venv/venv
+    "cdk-python": (None, str),
 }
 
 #: Top-level keys of [tool.remediator] (key -> type)
