@@ -94,7 +94,7 @@ def load_config(start: str, explicit: str | None, all_rules: Sequence[type[Rule]
         raise ConfigError(f"{path}: error: invalid TOML: {exc}") from None
     table = data.get("tool", {}).get("remediator")
     if table is None:
-        if explicit:  # a dedicated file may hold the keys at top level
+        if explicit and os.path.basename(path) != "pyproject.toml":  # a dedicated file may hold the keys at top level
             table = data
         else:
             return Config(path=path)
@@ -136,10 +136,22 @@ def parse_table(table: dict[str, Any], path: str, all_rules: Sequence[type[Rule]
                 known = ", ".join(sorted(rule.options)) or "none"
                 raise ConfigError(f"{where}.rules.{key}: unknown option {opt!r} (known: {known})")
             default = rule.options[opt]
-            if default is not None and not isinstance(value, type(default)):
+            if default is not None and not _same_type(value, default):
                 raise ConfigError(f"{where}.rules.{key}: option {opt!r} must be {type(default).__name__}")
         cfg.rule_options[rule.code] = dict(options)
     return cfg
+
+
+def _same_type(value: Any, default: Any) -> bool:
+    """``value`` fits an option whose default is ``default`` (bools are not ints; ints are floats)."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    if isinstance(default, (list, tuple)):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value) if all(
+            isinstance(d, str) for d in default) else isinstance(value, list)
+    return isinstance(value, type(default))
 
 
 def split_codes(values: Iterable[str] | None) -> list[str]:

@@ -103,6 +103,34 @@ def _is_suppressed(finding: Finding, ctx: FileContext, table: dict[int, set[str]
     return False
 
 
+def unused_suppressions(ctx: FileContext, findings: Sequence[Finding], rules: Sequence[Rule]) -> list[str]:
+    """``line N: unused suppression ...`` for each code in a ``# remediator: ignore[...]`` comment that
+    names a rule of this run but suppressed none of ``findings`` (all findings, before suppression).
+
+    Codes of rules that did not run (not selected) are not reported, nor are bare ``ignore``
+    comments, which may be meant for rules outside the selection.
+    """
+    ran = {r.code: r.code for r in rules} | {r.name.upper(): r.code for r in rules}
+    hit: dict[str, set[int]] = defaultdict(set)
+    for f in findings:
+        line, _ = ctx.position(f.node)
+        hit[f.rule.code].update({line, ctx.end_line(f.node)})
+    out: list[str] = []
+    for i, line in enumerate(ctx.source.splitlines(), start=1):
+        if "remediator" not in line:
+            continue
+        m = _SUPPRESS.search(line)
+        if m is None or m.group("codes") is None:
+            continue
+        targets = {i, i + 1} if line.strip().startswith("#") else {i}
+        unused = [c.strip() for c in m.group("codes").split(",")
+                  if c.strip().upper() in ran and not hit[ran[c.strip().upper()]] & targets]
+        if unused:
+            out.append(f"line {i}: unused suppression `# remediator: ignore[{', '.join(unused)}]` "
+                       "(no such finding on this line)")
+    return out
+
+
 def analyze(ctx: FileContext, rules: Sequence[Rule]) -> list[Finding]:
     """Every finding of ``rules`` on the current tree, suppressions not yet applied."""
     text = ctx.source
@@ -345,10 +373,12 @@ def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOption
             result.skipped = "does not import aws_cdk"
             return
         table = _suppressions(ctx.source.splitlines())
-        findings = [f for f in analyze(ctx, rules) if not _is_suppressed(f, ctx, table)]
+        raw = analyze(ctx, rules)
+        findings = [f for f in raw if not _is_suppressed(f, ctx, table)]
         to_fix = [f for f in findings if _applies(f, options.unsafe_fixes)] if options.fix else []
         if not to_fix:
             result.diagnostics = [_diagnostic(f, ctx, path, options.unsafe_fixes) for f in findings]
+            result.warnings.extend(unused_suppressions(ctx, raw, rules))
             break
         if pass_no > MAX_PASSES:
             rules_left = sorted({f.rule.code for f in to_fix})
@@ -358,12 +388,18 @@ def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOption
         if not applied:
             result.diagnostics = [_diagnostic(f, ctx, path, options.unsafe_fixes) for f in findings]
             result.warnings.append("could not apply the fixes of " + ", ".join(sorted({f.rule.code for f in to_fix})))
+            result.warnings.extend(unused_suppressions(ctx, raw, rules))
             break
         code = new_module.code
         if code == ctx.source:
             raise FixError("fixes of " + ", ".join(sorted({f.rule.code for f in applied}))
                            + " changed nothing; refusing to loop")
-        module = _check_code(code, path)
+        try:
+            # re-parsed from text: keep the file's encoding (PEP 263 cookie, BOM) for ``module.bytes``
+            module = _check_code(code, path).with_changes(encoding=module.encoding)
+        except FixError as exc:  # name the rules whose fixes broke the file
+            raise FixError(f"{exc}: fixes of {', '.join(sorted({f.rule.code for f in applied}))} not applied, "
+                           "file left unchanged") from None
         for f in applied:
             counts[f.rule.code] += 1
             seen_codes.add(f.rule.code)

@@ -127,7 +127,7 @@ def run(req: Request) -> RunResult:
     out.unsafe_fixes = unsafe
     options = RunOptions(fix=req.fix, unsafe_fixes=unsafe, settings=dict(cfg.settings), project_root=root)
 
-    found = discover(paths, root=os.path.dirname(cfg.path) if cfg.path else root, exclude=cfg.exclude,
+    found = discover(paths, root=_config_base(req, cfg, root), exclude=cfg.exclude,
                      repo_root=root)
     out.errors.extend(found.errors)
     items = [(f, display_path(f, root)) for f in found.files]
@@ -150,37 +150,42 @@ def run(req: Request) -> RunResult:
 
 
 def _finish_fix(req: Request, cfg: Config, out: RunResult, abspaths: dict[str, str]) -> None:
-    changed = out.changed_files
     patches: list[bytes] = []
+    done = []  # files written (or, with --diff, that would be): the changelog entry names only these
+    for r in sorted(out.changed_files, key=lambda r: r.path):
+        assert r.fixed is not None
+        if req.diff:
+            patches.append(make_patch(r.path, r.original, r.fixed, _git_mode(abspaths[r.path])))
+            done.append(r)
+            continue
+        try:
+            atomic_write(abspaths[r.path], r.fixed, expected=r.original)
+        except (WriteError, OSError) as exc:
+            out.errors.append((r.path, f"not written: {exc}"))
+            r.errors.append(str(exc))
+        else:
+            done.append(r)
+
     log_path = None
     log_old: bytes | None = None
     log_new: bytes | None = None
-    if changed and req.changelog:
+    if done and req.changelog:
         log_path = _changelog_path(req, cfg, out.root)
         try:
             log_old = read_bytes(log_path) if os.path.exists(log_path) else None
             text = None if log_old is None else log_old.decode("utf-8")
-            entry = changelog_mod.bullets({r.path: r.fixed_counts for r in changed}, {r.code: r for r in all_rules()})
+            entry = changelog_mod.bullets({r.path: r.fixed_counts for r in done}, {r.code: r for r in all_rules()})
             new_text = changelog_mod.insert(text, entry)
             log_new = new_text.encode("utf-8")
             if log_new == log_old:
                 log_new = None
         except UnicodeDecodeError:
+            log_new = None
             out.errors.append((display_path(log_path, out.root), "changelog is not UTF-8; entry not added"))
         except OSError as exc:
+            log_new = None
             out.errors.append((display_path(log_path, out.root), f"cannot read changelog: {exc.strerror or exc}"))
     out.changelog_path = log_path
-
-    for r in sorted(changed, key=lambda r: r.path):
-        assert r.fixed is not None
-        if req.diff:
-            patches.append(make_patch(r.path, r.original, r.fixed, _git_mode(abspaths[r.path])))
-        else:
-            try:
-                atomic_write(abspaths[r.path], r.fixed, expected=r.original)
-            except (WriteError, OSError) as exc:
-                out.errors.append((r.path, f"not written: {exc}"))
-                r.errors.append(str(exc))
     if log_path is not None and log_new is not None:
         shown = display_path(log_path, out.root)
         if req.diff:
@@ -193,11 +198,20 @@ def _finish_fix(req: Request, cfg: Config, out: RunResult, abspaths: dict[str, s
     out.patch = b"".join(patches)
 
 
+def _config_base(req: Request, cfg: Config, root: str) -> str:
+    """The folder that relative paths of the configuration (exclude, changelog) start from: the
+    configuration file's folder, or the working directory for a file given with ``--config``
+    (as ruff does), or the repository root when there is no configuration file."""
+    if req.config_path:
+        return os.getcwd()
+    return os.path.dirname(os.path.abspath(cfg.path)) if cfg.path else root
+
+
 def _changelog_path(req: Request, cfg: Config, root: str) -> str:
     if req.changelog_path:
         return os.path.abspath(req.changelog_path)
     if cfg.changelog:
-        base = os.path.dirname(cfg.path) if cfg.path else root
+        base = _config_base(req, cfg, root)
         return os.path.normpath(os.path.join(base, cfg.changelog))
     return os.path.join(root, "CHANGELOG.md")
 
