@@ -1,0 +1,178 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+import libcst as cst
+
+from remediator import edits as E
+from remediator.context import ConstructCall, FileContext, literal_value
+from remediator.rule import Edit, Finding, Fix, Rule, Tier
+
+DESTROY = "aws_cdk.RemovalPolicy.DESTROY"
+
+#: stateful resources whose data survives only with RETAIN
+RETAIN_TYPES = frozenset(f"aws_cdk.{name}" for name in (
+    "aws_s3.Bucket", "aws_s3.CfnBucket",
+    "aws_dynamodb.Table", "aws_dynamodb.TableV2", "aws_dynamodb.CfnTable", "aws_dynamodb.CfnGlobalTable",
+    "aws_kms.Key", "aws_kms.CfnKey",
+    "aws_secretsmanager.Secret", "aws_secretsmanager.CfnSecret",
+    "aws_logs.LogGroup", "aws_logs.CfnLogGroup",
+    "aws_cognito.UserPool", "aws_cognito.CfnUserPool",
+    "aws_efs.FileSystem", "aws_efs.CfnFileSystem",
+))
+#: resources CloudFormation can snapshot on deletion (the list aws-cdk-lib accepts for SNAPSHOT)
+SNAPSHOT_TYPES = frozenset(f"aws_cdk.{name}" for name in (
+    "aws_rds.DatabaseInstance", "aws_rds.DatabaseInstanceFromSnapshot", "aws_rds.CfnDBInstance",
+    "aws_rds.DatabaseCluster", "aws_rds.DatabaseClusterFromSnapshot", "aws_rds.ServerlessCluster",
+    "aws_rds.ServerlessClusterFromSnapshot", "aws_rds.CfnDBCluster",
+    "aws_docdb.DatabaseCluster", "aws_docdb.CfnDBCluster",
+    "aws_neptune.CfnDBCluster",
+    "aws_elasticache.CfnCacheCluster", "aws_elasticache.CfnReplicationGroup",
+    "aws_redshift.CfnCluster",
+    "aws_ec2.Volume", "aws_ec2.CfnVolume",
+))
+BUCKETS = ("aws_cdk.aws_s3.Bucket",)
+#: ElastiCache engines that can take a final snapshot (memcached cannot)
+SNAPSHOT_ENGINES = ("redis", "valkey")
+
+
+class RetainStatefulData(Rule):
+    """
+    ## What it does
+    Finds stateful resources that are deleted together with their stack:
+    `removal_policy=RemovalPolicy.DESTROY` on a bucket, table, key, secret, log group, user
+    pool, file system, database, cache or volume, and `x.apply_removal_policy(RemovalPolicy.DESTROY)`
+    where `x` was built from one of those constructs (L2 or L1 `Cfn*`) in the same scope.
+
+    ## Why is this bad?
+    `DESTROY` turns a stack deletion, a renamed construct id or a replaced resource into
+    permanent data loss: the bucket's objects, the table's items, the database and every
+    ciphertext encrypted under the key are gone.
+
+    ## Example
+    ```python
+    table = dynamodb.Table(self, "Orders", partition_key=key, removal_policy=RemovalPolicy.DESTROY)
+    db = rds.DatabaseInstance(self, "Db", engine=engine, vpc=vpc, removal_policy=RemovalPolicy.DESTROY)
+    ```
+    Use instead:
+    ```python
+    table = dynamodb.Table(self, "Orders", partition_key=key, removal_policy=RemovalPolicy.RETAIN)
+    db = rds.DatabaseInstance(self, "Db", engine=engine, vpc=vpc, removal_policy=RemovalPolicy.SNAPSHOT)
+    ```
+
+    ## Fix safety
+    Safe: changing a removal policy only changes the `DeletionPolicy`/`UpdateReplacePolicy`
+    attributes, never the resource itself. Buckets, tables, keys, secrets, log groups, user
+    pools and file systems get `RETAIN`; RDS, DocumentDB, Neptune, ElastiCache (Redis/Valkey),
+    Redshift and EBS volumes get `SNAPSHOT` (aws-cdk-lib rejects `SNAPSHOT` on other
+    resources). A bucket that goes to `RETAIN` also loses `auto_delete_objects=True`, which
+    synth rejects together with `RETAIN`. Retained resources stay behind when the stack is
+    deleted and must be removed by hand. Conditional policies (`DESTROY if dev else RETAIN`),
+    policies held in variables, read replicas, DB instances inside a cluster, memcached
+    clusters and buckets built with a `**kwargs` spread are left alone.
+    """
+
+    code, name, tier = "CDK304", "retain-stateful-data", Tier.SAFE
+    summary = "Stateful resources must not be destroyed with their stack"
+    targets = tuple(sorted(q for q in RETAIN_TYPES | SNAPSHOT_TYPES if not q.rsplit(".", 1)[-1].startswith("Cfn")))
+    triggers = ("DESTROY",)
+    changelog = "Retain the data of {count} stateful {noun} on stack deletion"
+    noun = ("resource", "resources")
+
+    # -- removal_policy=RemovalPolicy.DESTROY ---------------------------------------------------
+    def check(self, call: ConstructCall) -> Iterator[Finding]:
+        value = call.value("removal_policy")
+        if value is None or call.ctx.qualname(value) != DESTROY:
+            return
+        policy = self._policy_for(call.ctx, call.node, call.qualname)
+        if policy is None:
+            return
+        if call.qualname in BUCKETS and call.has_kwargs_spread:
+            # auto_delete_objects may arrive through the spread: RETAIN would then fail synth
+            yield self.finding(call, _message(call.class_name, policy) + " (not fixed: **kwargs may set "
+                                                                        "auto_delete_objects)")
+            return
+        edits = [_rename_member(value, policy)]
+        if call.qualname in BUCKETS and policy == "RETAIN" and _auto_delete(call.node):
+            edits.append(call.remove_keyword("auto_delete_objects"))
+        yield self.finding(call, _message(call.class_name, policy), fix=Fix(edits))
+
+    # -- x.apply_removal_policy(RemovalPolicy.DESTROY) ------------------------------------------
+    def check_module(self, ctx: FileContext) -> Iterator[Finding]:
+        for node, receiver in ctx.method_calls("apply_removal_policy"):
+            value = _policy_arg(node)
+            if value is None or ctx.qualname(value) != DESTROY:
+                continue
+            built = _built_by(ctx, receiver, node)
+            if built is None:
+                continue
+            construct, qualname = built
+            policy = self._policy_for(ctx, construct, qualname)
+            if policy is None:
+                continue
+            class_name = qualname.rsplit(".", 1)[-1]
+            edits = [_rename_member(value, policy)]
+            if qualname in BUCKETS and policy == "RETAIN":
+                if any(a.star == "**" for a in construct.args):
+                    yield self.finding(node, _message(class_name, policy) + " (not fixed: **kwargs may set "
+                                                                            "auto_delete_objects)")
+                    continue
+                if _auto_delete(construct):
+                    edits.append(Edit(construct, replace=lambda n: E.remove_keyword(n, "auto_delete_objects")))
+            yield self.finding(node, _message(class_name, policy), fix=Fix(edits))
+
+    @staticmethod
+    def _policy_for(ctx: FileContext, construct: cst.Call, qualname: str) -> str | None:
+        if qualname in RETAIN_TYPES:
+            return "RETAIN"
+        if qualname not in SNAPSHOT_TYPES:
+            return None
+        if qualname == "aws_cdk.aws_rds.CfnDBInstance" and E.get_keyword(construct, "db_cluster_identifier"):
+            return None  # the cluster holds the data; CloudFormation cannot snapshot a member instance
+        if qualname == "aws_cdk.aws_elasticache.CfnCacheCluster":
+            engine = E.get_keyword(construct, "engine")
+            if engine is None or str(literal_value(engine.value)).lower() not in SNAPSHOT_ENGINES:
+                return None
+        return "SNAPSHOT"
+
+
+def _message(class_name: str, policy: str) -> str:
+    return f"{class_name} is destroyed with its stack (RemovalPolicy.DESTROY): use RemovalPolicy.{policy}"
+
+
+def _rename_member(value: cst.BaseExpression, policy: str) -> Edit:
+    """``<spelling>.RemovalPolicy.DESTROY`` -> ``<same spelling>.RemovalPolicy.<policy>``."""
+    def replace(node: cst.CSTNode) -> cst.CSTNode:
+        assert isinstance(node, cst.Attribute)
+        return node.with_changes(attr=cst.Name(policy))
+
+    return Edit(value, replace=replace)
+
+
+def _auto_delete(call: cst.Call) -> bool:
+    arg = E.get_keyword(call, "auto_delete_objects")
+    if arg is None:
+        return False
+    return literal_value(arg.value) is not False  # True, or a value that may be True
+
+
+def _policy_arg(call: cst.Call) -> cst.BaseExpression | None:
+    arg = E.get_keyword(call, "policy")
+    if arg is not None:
+        return arg.value
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    return positional[0].value if positional else None
+
+
+def _built_by(ctx: FileContext, receiver: cst.BaseExpression, at: cst.CSTNode) -> tuple[cst.Call, str] | None:
+    """The construct call ``receiver`` was assigned from (one assignment in scope), and its type."""
+    if isinstance(receiver, cst.Call):
+        q = ctx.call_qualname(receiver)
+        return (receiver, q) if q is not None else None
+    qualname = ctx.constructed_type(receiver, at)
+    if qualname is None:
+        return None
+    calls = [v for v in ctx.assigned_values(receiver, at) if isinstance(v, cst.Call)]
+    if len(calls) != 1:
+        return None
+    return calls[0], qualname
