@@ -27,7 +27,7 @@ SECTION_ORDER = ["added", "changed", "deprecated", "removed", "fixed", "security
 _UNRELEASED = re.compile(r"^##\s+\[?\s*unreleased\s*\]?", re.IGNORECASE)
 _H2 = re.compile(r"^##(?!#)\s")
 _H3 = re.compile(r"^###(?!#)\s+(.*?)\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
 
 
 def _join_files(files: Sequence[str], limit: int = 4) -> str:
@@ -62,6 +62,8 @@ def bullets(fixed: Mapping[str, Mapping[str, int]], rules: Mapping[str, type]) -
 def insert(text: str | None, sections: Mapping[str, Iterable[str]]) -> str:
     """Return ``text`` with the bullets added under ``## [Unreleased]``; a new file if ``text`` is None."""
     sections = {k: [b for b in v] for k, v in sections.items() if v}
+    # a file that ends without a newline keeps ending without one
+    no_final_newline = bool(text) and text.strip() != "" and not text.endswith(("\n", "\r"))
     if text is None or not text.strip():
         text = HEADER if text is None or not text else text + ("" if text.endswith("\n") else "\n") + HEADER
     newline = "\r\n" if "\r\n" in text else "\n"
@@ -101,7 +103,10 @@ def insert(text: str | None, sections: Mapping[str, Iterable[str]]) -> str:
             if at < len(lines) and lines[at].strip():
                 block.append(newline)
             lines[at:at] = block
-    return "".join(lines)
+    out = "".join(lines)
+    if no_final_newline and out.endswith(newline):
+        out = out[: -len(newline)]
+    return out
 
 
 def _ensure_newline(lines: list[str], i: int, newline: str) -> None:
@@ -110,14 +115,39 @@ def _ensure_newline(lines: list[str], i: int, newline: str) -> None:
 
 
 def _headings(lines: Sequence[str], start: int = 0, stop: int | None = None) -> Iterable[int]:
-    """Indices of lines outside fenced code blocks, from ``start``."""
-    fenced = False
+    """Indices of lines outside fenced code blocks, from ``start``.
+
+    A fence closes only with the same character, at least as long (CommonMark): a ``~~~`` line
+    inside a backtick block is content.
+    """
+    fence = ""
     for i in range(start, len(lines) if stop is None else stop):
-        if _FENCE.match(lines[i]):
-            fenced = not fenced
-            continue
-        if not fenced:
+        m = _FENCE.match(lines[i])
+        if m:
+            marker = m.group(2)
+            if not fence:
+                fence = marker
+                continue
+            if marker[0] == fence[0] and len(marker) >= len(fence) and not lines[i].strip()[len(marker):].strip():
+                fence = ""
+                continue
+        if not fence:
             yield i
+
+
+def _open_fence(lines: Sequence[str]) -> str:
+    """The marker of a code block left open at the end of the file, else ''."""
+    fence = ""
+    for line in lines:
+        m = _FENCE.match(line)
+        if not m:
+            continue
+        marker = m.group(2)
+        if not fence:
+            fence = marker
+        elif marker[0] == fence[0] and len(marker) >= len(fence) and not line.strip()[len(marker):].strip():
+            fence = ""
+    return fence
 
 
 def _find_unreleased(lines: Sequence[str]) -> int | None:
@@ -134,6 +164,9 @@ def _create_unreleased(lines: list[str], newline: str) -> int:
             return i
     if lines:
         _ensure_newline(lines, len(lines) - 1, newline)
+        fence = _open_fence(lines)
+        if fence:  # the file ends inside an unclosed code block: close it, or the entry lands in it
+            lines.append(fence + newline)
         if lines[-1].strip():
             lines.append(newline)
     lines.append("## [Unreleased]" + newline)
