@@ -1,0 +1,10 @@
+from aws_cdk import Stack
+from aws_cdk import aws_s3 as s3
+from constructs import Construct
+
+
+class Suppressed(Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        s3.Bucket(self, "Kept", versioning=True)  # remediator: ignore[CDK103]
+        s3.Bucket(self, "Fixed", versioned=True)

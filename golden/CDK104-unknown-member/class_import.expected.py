@@ -1,0 +1,13 @@
+from aws_cdk import Stack
+from aws_cdk.aws_logs import LogGroup, RetentionDays
+from aws_cdk.aws_secretsmanager import Secret
+from constructs import Construct
+from aws_cdk import SecretValue
+
+
+class SecretsStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        LogGroup(self, "Logs", retention=RetentionDays.TWO_WEEKS)
+        LogGroup(self, "Yearly", retention=RetentionDays.ONE_YEAR)
+        Secret(self, "Password", secret_string_value=SecretValue.unsafe_plain_text("not-a-real-one"))
