@@ -20,6 +20,9 @@ from remediator.context import FileContext
 from remediator.rule import Diagnostic, Edit, Finding, Fix, Rule, Tier
 
 MAX_PASSES = 10
+#: files larger than this are not analysed (libcst needs minutes for several MB); a file that does
+#: not mention aws_cdk is skipped silently, any other gets a one-line error
+MAX_FILE_BYTES = 1_000_000
 
 _SUPPRESS = re.compile(r"#\s*remediator:\s*ignore(?:\[(?P<codes>[^\]]*)\])?", re.IGNORECASE)
 _SKIP_FILE = re.compile(r"#\s*remediator:\s*skip-file\b", re.IGNORECASE)
@@ -351,6 +354,11 @@ def _syntax_error_message(source: bytes, exc: cst.ParserSyntaxError) -> str:
 def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOptions, result: FileResult) -> None:
     if b"\x00" in source:
         raise FixError("binary file (contains NUL bytes)")
+    if len(source) > MAX_FILE_BYTES:
+        if b"aws_cdk" not in source:
+            result.skipped = "does not import aws_cdk"
+            return
+        raise FixError(f"file too large ({len(source) / 1e6:.1f} MB, the limit is {MAX_FILE_BYTES / 1e6:g} MB); skipped")
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as exc:

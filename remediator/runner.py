@@ -7,6 +7,7 @@ writes nothing for a file whose processing failed.
 from __future__ import annotations
 
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Sequence
@@ -19,7 +20,7 @@ from remediator.discovery import discover
 from remediator.engine import FileResult, RunOptions, process_source
 from remediator.patch import make_patch
 from remediator.rule import Rule
-from remediator.sourcefile import WriteError, atomic_write, read_bytes
+from remediator.sourcefile import WriteError, atomic_write, read_bytes, sigterm_as_exit
 from remediator.transforms import all_rules
 
 #: below this many files, processing in-process is faster than starting workers
@@ -103,6 +104,12 @@ def _init_worker(rule_specs: list[tuple[str, dict[str, Any]]], options: RunOptio
     _worker_options = options
 
 
+def _init_pool_worker(rule_specs: list[tuple[str, dict[str, Any]]], options: RunOptions) -> None:
+    # Ctrl-C reaches the whole process group: the parent decides (workers never write)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init_worker(rule_specs, options)
+
+
 def _process_path(item: tuple[str, str]) -> FileResult:
     abspath, shown = item
     assert _worker_options is not None
@@ -115,6 +122,11 @@ def _process_path(item: tuple[str, str]) -> FileResult:
 
 def run(req: Request) -> RunResult:
     """Carry out a check or fix request. Raises ConfigError for configuration problems."""
+    with sigterm_as_exit():  # SIGTERM unwinds like Ctrl-C: workers stopped, no temporary file left
+        return _run(req)
+
+
+def _run(req: Request) -> RunResult:
     paths = list(req.paths) or ["."]
     root = repository_root(paths)
     out = RunResult(root=root)
@@ -134,8 +146,13 @@ def run(req: Request) -> RunResult:
     specs = [(r.code, cfg.rule_options.get(r.code, {})) for r in selected]
     jobs = req.jobs if req.jobs is not None else (os.cpu_count() or 1)
     if jobs > 1 and len(items) >= PARALLEL_THRESHOLD:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(specs, options)) as pool:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_pool_worker, initargs=(specs, options))
+        try:
             results = list(pool.map(_process_path, items, chunksize=max(1, len(items) // (jobs * 8))))
+        except BaseException:  # interrupted: do not wait for the queued files
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
     else:
         _init_worker(specs, options)
         results = [_process_path(i) for i in items]
@@ -159,7 +176,7 @@ def _finish_fix(req: Request, cfg: Config, out: RunResult, abspaths: dict[str, s
             done.append(r)
             continue
         try:
-            atomic_write(abspaths[r.path], r.fixed, expected=r.original)
+            atomic_write(abspaths[r.path], r.fixed, expected=r.original, verify=True)
         except (WriteError, OSError) as exc:
             out.errors.append((r.path, f"not written: {exc}"))
             r.errors.append(str(exc))
