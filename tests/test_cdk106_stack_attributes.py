@@ -70,3 +70,13 @@ def test_rename_makes_the_stack_synthesize(tmp_path) -> None:
     names = [r.get("Properties", {}).get("BucketName") for r in template["Resources"].values()
              if r["Type"] == "AWS::S3::Bucket"]
     assert "data-prod" in names  # the renamed attribute carried the value through
+
+
+def test_api_index_agrees_with_the_reviewed_list() -> None:
+    from remediator.api import get_index
+
+    api = get_index(None, None)
+    names = {n for cls in ("aws_cdk.Stack", "aws_cdk.NestedStack")
+             for n, p in api.properties(cls).items() if p.readonly and not p.static and not n.startswith("_")}
+    assert names == set(READ_ONLY)
+    assert api.is_subtype("aws_cdk.NestedStack", "aws_cdk.Stack")

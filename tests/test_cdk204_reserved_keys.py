@@ -24,3 +24,24 @@ def test_reserved_keys_match_aws_cdk_lib() -> None:
     assert len(keys) > 10
     assert sorted(keys) == sorted(RESERVED)
     assert "ReservedEnvironmentVariable" in js[m.end(): m.end() + 400]
+
+
+def test_function_classes_cover_the_api_index() -> None:
+    """Every aws_cdk Lambda function class that takes a Lambda ``environment`` dict and has ``add_environment`` is a
+    target (the alpha packages are not in aws-cdk-lib's assembly and are listed by hand)."""
+    from remediator.api import get_index
+    from remediator.transforms.cdk204_lambda_reserved_env_var import FUNCTIONS, L1_FUNCTIONS
+
+    api = get_index(None, None)
+    found = set()
+    for cls in api.iter_types("class"):
+        if not (api.is_subtype(cls, "aws_cdk.aws_lambda.FunctionBase") or cls.startswith("aws_cdk.aws_lambda")):
+            continue  # ECS containers have add_environment too: their keys are not reserved
+        env = (api.constructor_keywords(cls) or {}).get("environment")
+        if env is not None and env.type == "dict[str, str]" and "add_environment" in (api.methods(cls) or {}):
+            found.add(cls)
+    assert "aws_cdk.aws_lambda.Function" in found
+    assert found <= set(FUNCTIONS)
+    assert {f for f in FUNCTIONS if "_alpha." not in f} <= found
+    for l1 in L1_FUNCTIONS:
+        assert api.is_class(l1) and "environment" in (api.constructor_keywords(l1) or {})

@@ -47,17 +47,26 @@ PREFERRED = {
 
 
 def _read_only(ctx: FileContext) -> frozenset[str]:
-    """Read-only Stack properties: from the API index when it can tell, else the reviewed list."""
+    """Read-only Stack properties: from the API index (instance properties without a setter of
+    ``aws_cdk.Stack`` and ``NestedStack``), else the reviewed list."""
     try:
         api = ctx.api
-        props = getattr(api, "read_only_properties", None)
-        if callable(props):
-            names = set(props("aws_cdk.Stack") or ()) | set(props("aws_cdk.NestedStack") or ())
-            if names:
-                return frozenset(names)
+        names = {name for cls in STACK_CLASSES for name, prop in (api.properties(cls) or {}).items()
+                 if prop.readonly and not prop.static and not name.startswith("_")}
     except Exception:  # noqa: BLE001 - no index available: the reviewed list stands in
-        pass
-    return READ_ONLY
+        return READ_ONLY
+    return frozenset(names) or READ_ONLY
+
+
+def _is_stack_class(ctx: FileContext, qualname: str) -> bool:
+    if qualname in STACK_CLASSES:
+        return True
+    if not qualname.startswith("aws_cdk."):
+        return False
+    try:
+        return bool(ctx.api.is_subtype(qualname, "aws_cdk.Stack"))
+    except Exception:  # noqa: BLE001
+        return False
 
 
 class _SelfAttributes(cst.CSTVisitor):
@@ -213,7 +222,7 @@ class StackReservedAttribute(Rule):
                 if base.keyword is not None:
                     continue
                 q = ctx.qualname(base.value)
-                if q in STACK_CLASSES:
+                if q is not None and _is_stack_class(ctx, q):
                     result = True
                 elif q is None:
                     local = dotted_name(base.value)

@@ -26,6 +26,7 @@ FUNCTIONS = (
     "aws_cdk.aws_lambda.SingletonFunction",
     "aws_cdk.aws_lambda.DockerImageFunction",
     "aws_cdk.aws_lambda_nodejs.NodejsFunction",
+    "aws_cdk.triggers.TriggerFunction",
     "aws_cdk.aws_lambda_python_alpha.PythonFunction",
     "aws_cdk.aws_lambda_go_alpha.GoFunction",
 )
