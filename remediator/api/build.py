@@ -3,9 +3,9 @@
 The output is plain JSON-able data (dicts, lists, strings, ints) in Python names, small enough to
 cache and to ship; :class:`remediator.api.index.ApiIndex` answers questions about it.
 
-Layout (``FORMAT`` 1)::
+Layout (``FORMAT`` 2)::
 
-    {"format": 1, "version": "2.275.0", "modules": [python module names...],
+    {"format": 2, "version": "2.275.0", "modules": [python module names...],
      "expired_feature_flags": [...],
      "types": {"aws_cdk.aws_s3.Bucket": record, ...}}
 
@@ -33,7 +33,7 @@ import re
 import tarfile
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2
 
 _PRIMITIVES = {"string": "str", "boolean": "bool", "number": "number", "any": "any", "date": "date", "json": "json"}
 
@@ -284,12 +284,3 @@ def _read_member(tar: tarfile.TarFile, name: str) -> bytes:
         raise KeyError(name)
     with fh:
         return fh.read()
-
-
-def dumps(data: dict[str, Any]) -> bytes:
-    """The compact serialized form (UTF-8 JSON without spaces)."""
-    return json.dumps(data, separators=(",", ":"), ensure_ascii=False, sort_keys=True).encode("utf-8")
-
-
-def loads(raw: bytes) -> dict[str, Any]:
-    return json.loads(raw)

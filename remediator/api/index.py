@@ -13,7 +13,7 @@ import json
 import sys
 import zlib
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
@@ -72,7 +72,8 @@ def encode(data: dict[str, Any], level: int = 6) -> bytes:
     """Serialize index data (as built by :func:`remediator.api.build.build`) to the on-disk form."""
     types: dict[str, Any] = data["types"]
     names = sorted(types)
-    records = [json.dumps(types[n], separators=(",", ":"), ensure_ascii=False, sort_keys=True).encode("utf-8")
+    # members keep the assembly's order (jsii Python's keyword order depends on it)
+    records = [json.dumps(types[n], separators=(",", ":"), ensure_ascii=False).encode("utf-8")
                for n in names]
     offsets = array("I", [0])
     for r in records:
@@ -289,10 +290,27 @@ class ApiIndex:
         return name in self.attributes(qualname)
 
     # -- constructors and struct fields ---------------------------------------------------------
+    @lru_cache(maxsize=4096)
     def struct_fields(self, qualname: str) -> dict[str, Param]:
-        """A struct's fields (including those of its parent structs) as keyword parameters."""
-        return {name: Param(name, p.type, required=not p.optional, keyword_only=True, deprecated=p.deprecated)
-                for name, p in self.properties(qualname).items()}
+        """A struct's fields (including those of its parent structs) as keyword parameters, in the
+        order of the struct class's ``__init__`` in jsii Python: parents' fields first."""
+        props = self.properties(qualname)
+        order: list[str] = []
+
+        def visit(q: str) -> None:  # parents first, depth first, each in declaration order
+            rec = self._record(q) or {}
+            for base in rec.get("b", ()):
+                visit(base)
+            for name in rec.get("p", {}):
+                if name in props and name not in order:
+                    order.append(name)
+
+        visit(qualname)
+        return {n: self._field(props[n]) for n in order}
+
+    @staticmethod
+    def _field(p: Property) -> Param:
+        return Param(p.name, p.type, required=not p.optional, keyword_only=True, deprecated=p.deprecated)
 
     def _python_params(self, params: list[list[Any]]) -> tuple[Param, ...]:
         out = [Param(name, typ, required=not flags & 1, variadic=bool(flags & 2)) for name, typ, flags in params]
@@ -300,8 +318,12 @@ class ApiIndex:
             # jsii Python lifts the fields of a trailing struct parameter into keyword-only
             # arguments; a field is required when the struct declares it so, even when the struct
             # parameter itself is optional (AccessLogFormat.json_with_standard_fields).
+            # order: the struct's own fields, then its parents' (breadth first), as jsii Python lifts them
             struct = out.pop()
-            out.extend(self.struct_fields(struct.type).values())
+            fields = {n: self._field(p) for n, p in self.properties(struct.type).items()}
+            # a positional parameter named like a field gets a trailing "_" (CfnAccountPolicy: scope_)
+            out = [replace(p, name=p.name + "_") if p.name in fields else p for p in out]
+            out.extend(fields.values())
         return tuple(out)
 
     @lru_cache(maxsize=4096)
@@ -374,6 +396,19 @@ class ApiIndex:
     def exists(self, qualname: str) -> bool:
         """A module, a type, or a member of a type (``aws_cdk.aws_s3.Bucket.grant_read``)."""
         return self.resolve(qualname) is not None
+
+    def name_exists(self, spec: str) -> bool:
+        """Whether a name a rule may write exists. ``spec`` is a dotted name (:meth:`exists`), or a
+        keyword: ``aws_cdk.aws_rds.DatabaseInstance(preferred_backup_window)`` (constructor) or
+        ``aws_cdk.aws_s3.Bucket.grant_read(objects_key_pattern)`` (method, static or not)."""
+        if spec.endswith(")") and "(" in spec:
+            callee, _, keyword = spec[:-1].partition("(")
+            if self.has_type(callee):
+                return keyword in (self.constructor_keywords(callee) or {})
+            owner, _, name = callee.rpartition(".")
+            method = self.method(owner, name) if self.has_type(owner) else None
+            return method is not None and keyword in method.keywords
+        return self.exists(spec)
 
 
 def names_of(params: Iterable[Param]) -> list[str]:
