@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import difflib
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -198,8 +199,15 @@ def infer_type(ctx: FileContext, view: ApiView, expr: cst.BaseExpression, depth:
     return None
 
 
+_BOUND: "weakref.WeakKeyDictionary[FileContext, set[str]]" = weakref.WeakKeyDictionary()
+
+
 def _bound_names(ctx: FileContext) -> set[str]:
-    return {b.target for b in ctx.bindings}
+    """Every ``name`` / ``self.attr`` the file assigns (those are typed by their values, not the API)."""
+    names = _BOUND.get(ctx)
+    if names is None:
+        names = _BOUND[ctx] = {b.target for b in ctx.bindings}
+    return names
 
 
 def _concrete(t: str) -> str | None:
@@ -283,7 +291,16 @@ def is_close(wrong: str, right: str) -> bool:
     return difflib.SequenceMatcher(None, wrong.lower(), right.lower()).ratio() >= 0.85
 
 
+def _squashed(name: str) -> str:
+    return "".join(_tokens(name))
+
+
 def close_names(wrong: str, names: list[str]) -> list[str]:
+    """The names ``wrong`` may stand for: those equal to it but for underscores, case and a plural
+    ``s`` (``PYTHON3_12`` -> ``PYTHON_3_12``) when there are any, else the close ones."""
+    same = [n for n in names if n != wrong and _squashed(n) == _squashed(wrong)]
+    if same:
+        return same
     return [n for n in names if n != wrong and is_close(wrong, n)]
 
 

@@ -267,7 +267,7 @@ class UnknownMember(Rule):
             return None
         members = view.members(recv)
         attr = node.attr.value
-        if members is None or attr in members:
+        if members is None or attr in members or attr.startswith("_"):
             return None
         if view.kind(recv) == "interface" and any(attr in (view.members(c) or {attr: None})
                                                   for c in view.implementations(recv)):

@@ -17,3 +17,15 @@ class BucketStack(Stack):
         )
         logs.LogGroup(self, "Logs", retention=logs.RetentionDays.THREE_MONTH)
         logs.LogGroup(self, "Odd", retention=logs.RetentionDays.FOUR_HUNDRED_DAYS)
+
+
+class CodeStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        import aws_cdk.aws_lambda as lambda_
+
+        # static members: the only close name is used; several close names are reported
+        lambda_.Function(self, "Fn", runtime=lambda_.Runtime.PYTHON3_12, handler="index.handler",
+                         code=lambda_.Code.asset("lambda"))
+        lambda_.Function(self, "Fn2", runtime=lambda_.Runtime.PYTHON_3, handler="index.handler",
+                         code=lambda_.Code.from_asset("lambda"))
