@@ -1,4 +1,5 @@
 from aws_cdk import Duration, Stack
+from aws_cdk.aws_cloudwatch import TreatMissingData
 from aws_cdk.aws_lambda import Code, Function, Runtime
 from aws_cdk.aws_s3 import Bucket, LifecycleRule
 from constructs import Construct
@@ -7,7 +8,7 @@ from constructs import Construct
 class AppStack(Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
-        Function(
+        fn = Function(
             self,
             "Handler",
             runtime=Runtime.PYTHON_3_12,
@@ -21,3 +22,6 @@ class AppStack(Stack):
         bucket.add_lifecycle_rule(prefix_filter="logs/", expiration=Duration.days(90))
         # a struct built by its class: its fields are keywords too
         LifecycleRule(prefixes="tmp/", expiration=Duration.days(1))
+        # a method of the return type of a chained call
+        fn.metric_errors().create_alarm(self, "Errors", threshold=1, evaluation_periods=1,
+                                        treat_missing=TreatMissingData.NOT_BREACHING)

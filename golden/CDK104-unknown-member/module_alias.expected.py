@@ -27,6 +27,8 @@ class AppStack(Stack):
         self.bucket.grant_read(role)
         self.bucket.grant_read_write(role)
         self.bucket.grants.actions_on_object_keys(role, "*", "s3:PutObjectAcl")
+        actions = ["s3:GetObject", "s3:PutObject"]
+        self.bucket.grants.actions_on_object_keys(role, "*", *actions)
         # these do have .grant: never touched
         table = dynamodb.Table(self, "Table", partition_key=dynamodb.Attribute(
             name="pk", type=dynamodb.AttributeType.STRING))

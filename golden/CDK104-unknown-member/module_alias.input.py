@@ -26,6 +26,8 @@ class AppStack(Stack):
         self.bucket.grant(role, "s3:GetObject", "s3:ListBucket")
         self.bucket.grant(role, "s3:GetObject", "s3:PutObject")
         self.bucket.grant(role, "s3:PutObjectAcl")
+        actions = ["s3:GetObject", "s3:PutObject"]
+        self.bucket.grant(role, *actions)
         # these do have .grant: never touched
         table = dynamodb.Table(self, "Table", partition_key=dynamodb.Attribute(
             name="pk", type=dynamodb.AttributeType.STRING))

@@ -15,6 +15,8 @@ class Unchanged(Stack):
         bucket.grant_read(role)
         bucket.grants.actions_on_object_keys(role, "*", "s3:GetObjectTagging")
         bucket.node.add_dependency(role)
+        # no actions given: nothing to choose from, reported
+        bucket.grant(role)
         # a receiver of unknown type: a factory could return anything
         other = bucket_factory(self)
         other.grant(role, "s3:GetObject")
