@@ -1,0 +1,180 @@
+"""remediator.verify, and the security rules (CDK301-CDK304) checked end to end on the bundled
+example app: it synthesizes with real aws-cdk-lib and node before and after `remediator fix`, and
+the cdk-nag findings those rules target disappear."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from remediator import verify
+from remediator.runner import Request, run
+from remediator.verify import VerifyError, find_app, find_node, nag_delta, synth, synth_before_after
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir))
+EXAMPLE = os.path.join(REPO, "examples", "insecure_app")
+
+
+def _write(path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+
+
+# -- finding the app and node (no synth) -----------------------------------------------------------
+@pytest.mark.parametrize("command, kind, target, argv", [
+    ("python3 app.py", "path", "app.py", []),
+    (".venv/bin/python -u app.py --flag", "path", "app.py", ["--flag"]),
+    ("pipenv run python infra/main.py", "path", "infra/main.py", []),
+    ("python -m infra.app", "module", "infra.app", []),
+    ("app.py", "path", "app.py", []),
+])
+def test_find_app_reads_the_cdk_json_command(tmp_path, command, kind, target, argv) -> None:
+    _write(tmp_path / "cdk.json", '{"app": "%s", "context": {"env": "prod", "@aws-cdk/x:flag": true}}' % command)
+    _write(tmp_path / "cdk.context.json", '{"vpc-provider:account=1": {"vpcId": "vpc-1"}}')
+    app = find_app(str(tmp_path))
+    assert (app.kind, app.argv) == (kind, argv)
+    assert app.target == (target if kind == "module" else os.path.join(str(tmp_path), target))
+    assert app.context == {"env": "prod", "@aws-cdk/x:flag": True, "vpc-provider:account=1": {"vpcId": "vpc-1"}}
+    assert app.cwd == str(tmp_path)
+
+
+def test_find_app_falls_back_to_app_py_and_explains_failures(tmp_path) -> None:
+    with pytest.raises(VerifyError, match="no cdk.json"):
+        find_app(str(tmp_path))
+    _write(tmp_path / "app.py", "")
+    assert find_app(str(tmp_path)).target == os.path.join(str(tmp_path), "app.py")
+    _write(tmp_path / "cdk.json", '{"app": "npx ts-node --prefer-ts-exts bin/app.ts"}')
+    with pytest.raises(VerifyError, match="cannot run app command"):
+        find_app(str(tmp_path))
+
+
+def test_find_node_order_env_then_npm_package_then_path(tmp_path) -> None:
+    system_node = shutil.which("node")
+    assert system_node, "these tests need node on PATH"
+    env = {"PATH": os.environ["PATH"]}
+    # 1. REMEDIATOR_NODE wins
+    chosen = find_node([str(tmp_path)], {**env, "REMEDIATOR_NODE": system_node})
+    assert chosen.source == "REMEDIATOR_NODE" and chosen.version.startswith("v")
+    with pytest.raises(VerifyError, match="REMEDIATOR_NODE"):
+        find_node([], {**env, "REMEDIATOR_NODE": str(tmp_path / "missing-node")})
+    # 2. the npm package layout under <root>/.ci/node (a link to the real node stands in for it)
+    packaged = tmp_path / verify.PACKAGED_NODE.format(arch=verify._arch())
+    packaged.parent.mkdir(parents=True)
+    packaged.symlink_to(system_node)
+    chosen = find_node([str(tmp_path)], env)
+    assert chosen.path == str(packaged) and chosen.source.startswith("node-linux-")
+    assert chosen.major >= 18
+    # 3. else node on PATH
+    chosen = find_node([str(tmp_path / "elsewhere")], env)
+    assert chosen.source == "PATH" and os.path.samefile(chosen.path, system_node)
+
+
+# -- synth failures are results, not exceptions (cheap: no aws_cdk import) -----------------------
+def test_synth_reports_a_failing_app(tmp_path) -> None:
+    _write(tmp_path / "app.py", "import sys\nprint('starting', file=sys.stderr)\nraise RuntimeError('boom in the app')\n")
+    result = synth(str(tmp_path))
+    assert not result.ok and result.returncode == 1 and not result.timed_out
+    assert "RuntimeError: boom in the app" in result.stderr_tail
+    assert result.templates == {}
+
+
+def test_synth_without_templates_is_not_ok(tmp_path) -> None:
+    _write(tmp_path / "app.py", "print('an app that never calls synth')\n")
+    result = synth(str(tmp_path))
+    assert result.returncode == 0 and not result.ok
+    assert "no CloudFormation template" in result.stderr_tail
+
+
+def test_synth_times_out_and_kills_the_app(tmp_path) -> None:
+    _write(tmp_path / "app.py", "import time\ntime.sleep(120)\n")
+    result = synth(str(tmp_path), timeout=1.5)
+    assert result.timed_out and not result.ok and result.returncode is None
+    assert result.duration < 60
+    assert "timed out" in result.stderr_tail
+
+
+# -- the example app, before and after `remediator fix` (two synth runs in total) -----------------
+@pytest.fixture(scope="module")
+def example_fix():
+    """Fix the example with the default rules in --diff mode (nothing written), then synthesize the
+    example as it is and a copy with the fixed files, both with cdk-nag attached."""
+    sources = {name: open(os.path.join(dirpath, name), "rb").read()
+               for dirpath, _, names in os.walk(EXAMPLE) for name in names if name.endswith(".py")}
+    result = run(Request(paths=[EXAMPLE], fix=True, diff=True))
+    assert not result.errors, result.errors
+    changes = {os.path.join(result.root, r.path): r.fixed for r in result.changed_files}
+    before, after = synth_before_after(EXAMPLE, changes, nag=True)
+    after_sources = {name: open(os.path.join(dirpath, name), "rb").read()
+                     for dirpath, _, names in os.walk(EXAMPLE) for name in names if name.endswith(".py")}
+    assert after_sources == sources, "verifying must not modify the app"
+    return result, changes, before, after
+
+
+def test_example_synthesizes_before_and_after_fix(example_fix) -> None:
+    result, changes, before, after = example_fix
+    assert before.ok, before.stderr_tail
+    assert after.ok, after.stderr_tail
+    assert sorted(before.templates) == sorted(after.templates) == ["OrdersData", "OrdersDatabase", "OrdersStorage"]
+    assert sorted(os.path.basename(p) for p in changes) == ["data_stack.py", "database_stack.py", "storage_stack.py"]
+    assert {"CDK301", "CDK302", "CDK303", "CDK304"} <= {c for r in result.changed_files for c in r.fixed_counts}
+    assert b"+++ b/examples/insecure_app/CHANGELOG.md" in result.patch
+
+
+def test_example_nag_kms5_and_s10_go_to_zero(example_fix) -> None:
+    _, _, before, after = example_fix
+    assert before.nag is not None and after.nag is not None, (before.nag_error, after.nag_error)
+    for rule in ("KMS5", "S10"):
+        assert before.nag_count(rule) >= 1, rule
+        assert after.nag_count(rule) == 0, (rule, after.nag)
+    delta = nag_delta(before, after)
+    assert delta["AwsSolutions-KMS5"] == (before.nag_count("KMS5"), 0)
+    # no cdk-nag rule got worse
+    assert all(b >= a for b, a in delta.values()), delta
+
+
+def _resources(templates, rtype):
+    return {f"{stack}/{rid}": res for stack, t in templates.items()
+            for rid, res in t.get("Resources", {}).items() if res["Type"] == rtype}
+
+
+def test_example_templates_show_each_fix(example_fix) -> None:
+    _, _, before, after = example_fix
+    keys = _resources(after.templates, "AWS::KMS::Key")
+    assert len(keys) == 2 and all(k["Properties"].get("EnableKeyRotation") is True for k in keys.values())
+    assert not any(k["Properties"].get("EnableKeyRotation") for k in _resources(before.templates, "AWS::KMS::Key").values())
+
+    buckets = _resources(after.templates, "AWS::S3::Bucket")
+    blocked = {rid for rid, b in buckets.items()
+               if b["Properties"].get("PublicAccessBlockConfiguration") == {
+                   "BlockPublicAcls": True, "BlockPublicPolicy": True, "IgnorePublicAcls": True,
+                   "RestrictPublicBuckets": True}}
+    public = {rid for rid in buckets if "Downloads" in rid}
+    assert len(public) == 1 and blocked == set(buckets) - public  # the public bucket is only reported
+
+    policies = {rid: res["DeletionPolicy"] for rid, res in after.templates["OrdersStorage"]["Resources"].items()
+                if res["Type"] == "AWS::S3::Bucket" and "Uploads" in rid}
+    assert list(policies.values()) == ["Retain"]
+    before_uploads = [res for rid, res in before.templates["OrdersStorage"]["Resources"].items()
+                      if res["Type"] == "AWS::S3::Bucket" and "Uploads" in rid]
+    assert before_uploads[0]["DeletionPolicy"] == "Delete"
+    # auto_delete_objects went with DESTROY: its custom resource is gone
+    assert _resources(before.templates, "Custom::S3AutoDeleteObjects")
+    assert not _resources(after.templates, "Custom::S3AutoDeleteObjects")
+
+    (db,) = _resources(after.templates, "AWS::RDS::DBInstance").values()
+    assert db["DeletionPolicy"] == "Snapshot"
+    assert {t["DeletionPolicy"] for t in _resources(after.templates, "AWS::DynamoDB::Table").values()} == {"Retain"}
+
+
+def test_example_diff_applies_with_git(tmp_path) -> None:
+    """The README's first command: its diff uses repository-relative paths that `git apply` takes."""
+    proc = subprocess.run([sys.executable, "-m", "remediator", "fix", "--diff", "examples/insecure_app"],
+                          cwd=REPO, capture_output=True)
+    assert proc.returncode == 1, proc.stderr.decode()
+    assert b"a/examples/insecure_app/stacks/storage_stack.py" in proc.stdout
+    check = subprocess.run(["git", "apply", "--check", "-"], cwd=REPO, input=proc.stdout, capture_output=True)
+    assert check.returncode == 0, check.stderr.decode()
