@@ -158,23 +158,32 @@ def _record(t: dict[str, Any], submodules: dict[str, str]) -> dict[str, Any]:
     return rec
 
 
-def read_assembly(tgz_path: str) -> dict[str, Any]:
-    """The jsii assembly (``package/.jsii``, usually gzip-redirected to ``package/.jsii.gz``)."""
-    with tarfile.open(tgz_path, "r:gz") as tar:
-        def member(name: str) -> bytes:
-            fh = tar.extractfile(name)
-            if fh is None:
-                raise KeyError(name)
-            return fh.read()
+def read_members(tgz_path: str, wanted: set[str]) -> dict[str, bytes]:
+    """The named members of a .tgz, in one sequential pass (seeking in a gzip stream would
+    decompress it again from the start: aws-cdk-lib's tgz unpacks to ~160 MB)."""
+    out: dict[str, bytes] = {}
+    with tarfile.open(tgz_path, "r|gz") as tar:
+        for member in tar:
+            if member.name in wanted:
+                fh = tar.extractfile(member)
+                if fh is not None:
+                    out[member.name] = fh.read()
+                if len(out) == len(wanted):
+                    break
+    return out
 
-        try:
-            return json.loads(gzip.decompress(member("package/.jsii.gz")))
-        except KeyError:
-            data = json.loads(member("package/.jsii"))
-            if data.get("schema") == "jsii/file-redirect":
-                raw = member("package/" + data["filename"])
-                return json.loads(gzip.decompress(raw) if data.get("compression") == "gzip" else raw)
-            return data
+
+def _assembly_from(members: dict[str, bytes]) -> dict[str, Any]:
+    """The jsii assembly (``package/.jsii``, usually redirected to ``package/.jsii.gz``)."""
+    data = json.loads(members["package/.jsii"])
+    if data.get("schema") == "jsii/file-redirect":
+        raw = members["package/" + data["filename"]]
+        return json.loads(gzip.decompress(raw) if data.get("compression") == "gzip" else raw)
+    return data
+
+
+def read_assembly(tgz_path: str) -> dict[str, Any]:
+    return _assembly_from(read_members(tgz_path, {"package/.jsii", "package/.jsii.gz"}))
 
 
 def _submodule_roots(assembly: dict[str, Any]) -> dict[str, str]:
@@ -244,30 +253,13 @@ def expired_feature_flags_from_js(source: str) -> list[str]:
     return sorted(set(expired))
 
 
-def read_features_js(tgz_path: str) -> str | None:
-    with tarfile.open(tgz_path, "r:gz") as tar:
-        try:
-            fh = tar.extractfile("package/cx-api/lib/features.js")
-        except KeyError:
-            return None
-        return None if fh is None else fh.read().decode("utf-8")
-
-
 def build(tgz_path: str, extra_assemblies: tuple[str, ...] = ()) -> dict[str, Any]:
     """Index data for the aws-cdk-lib assembly at ``tgz_path`` (plus e.g. the constructs assembly)."""
-    with tarfile.open(tgz_path, "r:gz") as tar:
-        names = set(tar.getnames())
-        jsii_raw = _read_member(tar, "package/.jsii")
-        redirect = json.loads(jsii_raw)
-        if redirect.get("schema") == "jsii/file-redirect":
-            raw = _read_member(tar, "package/" + redirect["filename"])
-            assembly = json.loads(gzip.decompress(raw) if redirect.get("compression") == "gzip" else raw)
-        else:
-            assembly = redirect
-        features = (_read_member(tar, "package/cx-api/lib/features.js").decode("utf-8")
-                    if "package/cx-api/lib/features.js" in names else None)
-    data = build_from_assembly(assembly)
-    data["expired_feature_flags"] = expired_feature_flags_from_js(features) if features else []
+    features_path = "package/cx-api/lib/features.js"
+    members = read_members(tgz_path, {"package/.jsii", "package/.jsii.gz", features_path})
+    data = build_from_assembly(_assembly_from(members))
+    features = members.get(features_path)
+    data["expired_feature_flags"] = expired_feature_flags_from_js(features.decode("utf-8")) if features else []
     for extra in extra_assemblies:
         other = build_from_assembly(read_assembly(extra))
         data["modules"] = sorted(set(data["modules"]) | set(other["modules"]))
@@ -276,11 +268,3 @@ def build(tgz_path: str, extra_assemblies: tuple[str, ...] = ()) -> dict[str, An
         data.setdefault("extra_versions", {})[other["assembly"]] = other["version"]
     data["source"] = os.path.basename(tgz_path)
     return data
-
-
-def _read_member(tar: tarfile.TarFile, name: str) -> bytes:
-    fh = tar.extractfile(name)
-    if fh is None:
-        raise KeyError(name)
-    with fh:
-        return fh.read()
