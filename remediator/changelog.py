@@ -65,7 +65,9 @@ def insert(text: str | None, sections: Mapping[str, Iterable[str]]) -> str:
     # a file that ends without a newline keeps ending without one
     no_final_newline = bool(text) and text.strip() != "" and not text.endswith(("\n", "\r"))
     if text is None or not text.strip():
-        text = HEADER if text is None or not text else text + ("" if text.endswith("\n") else "\n") + HEADER
+        nl = "\r\n" if text and "\r\n" in text else "\n"
+        header = HEADER.replace("\n", nl)
+        text = header if text is None or not text else text + ("" if text.endswith("\n") else nl) + header
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.splitlines(keepends=True)
     if not sections:
