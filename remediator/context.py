@@ -49,6 +49,7 @@ class _Indexer(cst.CSTVisitor):
         self.imports = ImportMap()
         self.parents: dict[int, cst.CSTNode] = {}
         self.calls: list[cst.Call] = []
+        self.attributes: list[cst.Attribute] = []
         self.bindings: list[tuple[cst.BaseAssignTargetExpression | cst.BaseExpression, cst.BaseExpression,
                                   cst.CSTNode]] = []
         self._stack: list[cst.CSTNode] = []
@@ -63,6 +64,8 @@ class _Indexer(cst.CSTVisitor):
             self.imports.add_import_from(node)
         elif isinstance(node, cst.Call):
             self.calls.append(node)
+        elif isinstance(node, cst.Attribute):
+            self.attributes.append(node)
         elif isinstance(node, cst.Assign) and len(node.targets) == 1:
             self.bindings.append((node.targets[0].target, node.value, node))
         elif isinstance(node, cst.AnnAssign) and node.value is not None:
@@ -88,6 +91,8 @@ class FileContext:
         self.imports: ImportMap = indexer.imports
         self._parents = indexer.parents
         self.calls: list[cst.Call] = indexer.calls
+        #: every ``a.b`` node of the tree, in visiting order (imports included)
+        self.attributes: list[cst.Attribute] = indexer.attributes
         self._raw_bindings = indexer.bindings
         self._qualnames: dict[int, str | None] = {}
         self._positions: Any = None

@@ -102,18 +102,11 @@ def _covered(action: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatchcase(action.lower(), p.lower()) for p in patterns)
 
 
-class _Attributes(cst.CSTVisitor):
-    def __init__(self) -> None:
-        self.found: list[cst.Attribute] = []
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        self.found.append(node)
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        return False
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        return False
+def _in_import(ctx: FileContext, node: cst.Attribute) -> bool:
+    parent = ctx.parent(node)
+    while isinstance(parent, cst.Attribute):
+        parent = ctx.parent(parent)
+    return isinstance(parent, (cst.ImportFrom, cst.ImportAlias))
 
 
 class UnknownMember(Rule):
@@ -164,9 +157,9 @@ class UnknownMember(Rule):
         if view is None:
             return
         yield from self._imports(ctx, view)
-        visitor = _Attributes()
-        ctx.module.visit(visitor)
-        for node in visitor.found:
+        for node in ctx.attributes:
+            if _in_import(ctx, node):
+                continue
             parent = ctx.parent(node)
             q = ctx.qualname(node)
             if q is not None:
