@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from typing import Iterator
 
 import libcst as cst
@@ -32,6 +33,9 @@ SNAPSHOT_TYPES = frozenset(f"aws_cdk.{name}" for name in (
     "aws_ec2.Volume", "aws_ec2.CfnVolume",
 ))
 BUCKETS = ("aws_cdk.aws_s3.Bucket",)
+#: context keys that name the deployment environment (for the ``keep-destroy-in-dev`` option)
+ENVIRONMENT_KEYS = frozenset({"env", "environment", "stage", "env_name", "environment_name", "stage_name",
+                              "deploy_env", "deployment_environment", "deployment_stage", "target_env"})
 #: ElastiCache engines that can take a final snapshot (memcached cannot)
 SNAPSHOT_ENGINES = ("redis", "valkey")
 
@@ -70,12 +74,21 @@ class RetainStatefulData(Rule):
     deleted and must be removed by hand. Conditional policies (`DESTROY if dev else RETAIN`),
     policies held in variables, read replicas, DB instances inside a cluster, memcached
     clusters and buckets built with a `**kwargs` spread are left alone.
+
+    ## Options
+    `keep-destroy-in-dev = true` (under `[tool.remediator.rules.CDK304]`): when an earlier
+    statement of the same function bound a name to `self.node.try_get_context("env")` (or
+    `"stage"`, `"environment"`...; `or "dev"` allowed), write
+    `RemovalPolicy.RETAIN if env_name == "prod" else RemovalPolicy.DESTROY` instead, and keep
+    `auto_delete_objects` as `env_name != "prod"`. The production name is
+    `production-environment` (default `"prod"`). Without such a name the fix is plain `RETAIN`.
     """
 
     code, name, tier = "CDK304", "retain-stateful-data", Tier.SAFE
     summary = "Stateful resources must not be destroyed with their stack"
     targets = tuple(sorted(q for q in RETAIN_TYPES | SNAPSHOT_TYPES if not q.rsplit(".", 1)[-1].startswith("Cfn")))
     triggers = ("DESTROY",)
+    options = {"keep-destroy-in-dev": False, "production-environment": "prod"}
     changelog = "Retain the data of {count} stateful {noun} on stack deletion"
     noun = ("resource", "resources")
 
@@ -84,18 +97,7 @@ class RetainStatefulData(Rule):
         value = call.value("removal_policy")
         if value is None or call.ctx.qualname(value) != DESTROY:
             return
-        policy = self._policy_for(call.ctx, call.node, call.qualname)
-        if policy is None:
-            return
-        if call.qualname in BUCKETS and call.has_kwargs_spread:
-            # auto_delete_objects may arrive through the spread: RETAIN would then fail synth
-            yield self.finding(call, _message(call.class_name, policy) + " (not fixed: **kwargs may set "
-                                                                        "auto_delete_objects)")
-            return
-        edits = [_rename_member(value, policy)]
-        if call.qualname in BUCKETS and policy == "RETAIN" and _auto_delete(call.node):
-            edits.append(call.remove_keyword("auto_delete_objects"))
-        yield self.finding(call, _message(call.class_name, policy), fix=Fix(edits))
+        yield from self._report(call.ctx, call.node, value, call.node, call.qualname)
 
     # -- x.apply_removal_policy(RemovalPolicy.DESTROY) ------------------------------------------
     def check_module(self, ctx: FileContext) -> Iterator[Finding]:
@@ -104,22 +106,50 @@ class RetainStatefulData(Rule):
             if value is None or ctx.qualname(value) != DESTROY:
                 continue
             built = _built_by(ctx, receiver, node)
-            if built is None:
-                continue
-            construct, qualname = built
-            policy = self._policy_for(ctx, construct, qualname)
-            if policy is None:
-                continue
-            class_name = qualname.rsplit(".", 1)[-1]
+            if built is not None:
+                yield from self._report(ctx, node, value, *built)
+
+    def _report(self, ctx: FileContext, at: cst.Call, value: cst.BaseExpression, construct: cst.Call,
+                qualname: str) -> Iterator[Finding]:
+        """``value`` (a DESTROY) at call ``at`` applies to ``construct`` of type ``qualname``."""
+        policy = self._policy_for(ctx, construct, qualname)
+        if policy is None:
+            return
+        message = _message(qualname.rsplit(".", 1)[-1], policy)
+        bucket = qualname in BUCKETS
+        if bucket and any(a.star == "**" for a in construct.args):
+            # auto_delete_objects may arrive through the spread: RETAIN would then fail synth
+            yield self.finding(at, message + " (not fixed: **kwargs may set auto_delete_objects)")
+            return
+        env = self._environment(ctx, at) if self.settings.get("keep-destroy-in-dev") else None
+        auto_delete = bucket and _auto_delete(construct)
+        if env is None:
             edits = [_rename_member(value, policy)]
-            if qualname in BUCKETS and policy == "RETAIN":
-                if any(a.star == "**" for a in construct.args):
-                    yield self.finding(node, _message(class_name, policy) + " (not fixed: **kwargs may set "
-                                                                            "auto_delete_objects)")
-                    continue
-                if _auto_delete(construct):
-                    edits.append(Edit(construct, replace=lambda n: E.remove_keyword(n, "auto_delete_objects")))
-            yield self.finding(node, _message(class_name, policy), fix=Fix(edits))
+            if auto_delete:
+                edits.append(Edit(construct, replace=lambda n: E.remove_keyword(n, "auto_delete_objects")))
+        else:
+            prod = json.dumps(self.settings.get("production-environment") or "prod")
+            spelled = ctx.module.code_for_node(value.value) if isinstance(value, cst.Attribute) else None
+            if spelled is None:
+                return
+            edits = [Edit(value, replace=_expression(f"{spelled}.{policy} if {env} == {prod} else {spelled}.DESTROY"))]
+            if auto_delete:
+                condition = cst.parse_expression(f"{env} != {prod}")
+                edits.append(Edit(construct, replace=lambda n: E.set_keyword(n, "auto_delete_objects", condition)))
+        yield self.finding(at, message, fix=Fix(edits))
+
+    @staticmethod
+    def _environment(ctx: FileContext, at: cst.CSTNode) -> str | None:
+        """The name (``env_name`` or ``self.stage``) that an earlier statement of the same function
+        bound to ``self.node.try_get_context("env")`` (optionally ``or "dev"``), if exactly one."""
+        scope = ctx.scope_of(at)
+        if not isinstance(scope, cst.FunctionDef):
+            return None
+        line = ctx.position(at)[0]
+        names = {b.target for b in ctx.bindings
+                 if _is_environment_lookup(b.value) and ctx.scope_of(b.statement) is scope
+                 and ctx.position(b.statement)[0] < line}
+        return names.pop() if len(names) == 1 else None
 
     @staticmethod
     def _policy_for(ctx: FileContext, construct: cst.Call, qualname: str) -> str | None:
@@ -138,6 +168,22 @@ class RetainStatefulData(Rule):
 
 def _message(class_name: str, policy: str) -> str:
     return f"{class_name} is destroyed with its stack (RemovalPolicy.DESTROY): use RemovalPolicy.{policy}"
+
+
+def _is_environment_lookup(value: cst.BaseExpression) -> bool:
+    """``<x>.try_get_context("env")`` or ``<x>.try_get_context("env") or "dev"``."""
+    if isinstance(value, cst.BooleanOperation) and isinstance(value.operator, cst.Or):
+        value = value.left
+    if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
+            and value.func.attr.value == "try_get_context" and value.args):
+        return False
+    key = literal_value(value.args[0].value)
+    return isinstance(key, str) and key.lower().replace("-", "_") in ENVIRONMENT_KEYS
+
+
+def _expression(code: str):
+    expr = cst.parse_expression(code)
+    return lambda node: expr
 
 
 def _rename_member(value: cst.BaseExpression, policy: str) -> Edit:
