@@ -66,6 +66,8 @@ class Migration:
     value: ValueMap
     #: names the migration can write (checked against the API index by tests/test_api_names.py)
     names: tuple[str, ...]
+    #: setting the old and the new keyword together fails synth (verified)
+    exclusive: bool = True
 
 
 _LAMBDA = "aws_cdk.aws_lambda"
@@ -111,6 +113,18 @@ REVIEWED: dict[str, Migration] = {
         _bool_to_enum("aws_cdk.aws_ecs.ContainerInsights", "ENABLED", "DISABLED"),
         ("aws_cdk.aws_ecs.Cluster(container_insights_v2)", "aws_cdk.aws_ecs.ContainerInsights.ENABLED",
          "aws_cdk.aws_ecs.ContainerInsights.DISABLED")),
+    # Step Functions tasks (every task class): Duration -> sfn.Timeout.duration(...)
+    "timeout": Migration(
+        "task_timeout",
+        _call_with("aws_cdk.aws_stepfunctions.Timeout.duration"),
+        ("aws_cdk.aws_stepfunctions_tasks.LambdaInvoke(task_timeout)", "aws_cdk.aws_stepfunctions.Timeout.duration"),
+        exclusive=False),
+    "heartbeat": Migration(
+        "heartbeat_timeout",
+        _call_with("aws_cdk.aws_stepfunctions.Timeout.duration"),
+        ("aws_cdk.aws_stepfunctions_tasks.LambdaInvoke(heartbeat_timeout)",
+         "aws_cdk.aws_stepfunctions.Timeout.duration"),
+        exclusive=False),
 }
 
 
@@ -183,28 +197,30 @@ class DeprecatedApi(Rule):
             if not any(a.keyword is not None for a in node.args):
                 continue
             q = ctx.call_qualname(node)
-            if q is None:
+            if q is None and not isinstance(node.func, cst.Attribute):
                 continue
             if api is None:
                 api = ctx.api
-            if not api.is_class(q):
+            signature = _signature(api, ctx, node, q)
+            if signature is None:
                 continue
-            deprecated = api.deprecated_keywords(q) or {}
+            label, keywords = signature
+            deprecated = {k: p.deprecated for k, p in keywords.items() if p.deprecated}
             if not deprecated:
                 continue
-            call = ConstructCall(ctx, node, q)
-            keywords = api.constructor_keywords(q) or {}
+            call = ConstructCall(ctx, node, q or label)
             for arg in node.args:
                 if arg.keyword is None or arg.keyword.value not in deprecated:
                     continue
-                yield self._finding(call, arg, deprecated[arg.keyword.value], keywords)
+                yield self._finding(call, label, arg, deprecated[arg.keyword.value], keywords)
 
-    def _finding(self, call: ConstructCall, arg: cst.Arg, note: str, keywords: dict[str, Any]) -> Finding:
+    def _finding(self, call: ConstructCall, label: str, arg: cst.Arg, note: str,
+                 keywords: dict[str, Any]) -> Finding:
         from remediator.api import snake_case
 
         old = arg.keyword.value  # type: ignore[union-attr]
         clean = " ".join(note.split()).strip(" -")
-        where = f"`{call.class_name}({old}=...)`"
+        where = f"`{label}({old}=...)`"
         candidates = [snake_case(n) for n in replacement_names(note)]
         candidates = [c for c in dict.fromkeys(candidates)
                       if c != old and c in keywords and not keywords[c].deprecated]
@@ -212,7 +228,9 @@ class DeprecatedApi(Rule):
             return self.finding(arg, f"{where} is deprecated: {clean}")
         new = candidates[0]
         if call.has(new):
-            return self.finding(arg, f"{where} is deprecated and `{new}` is set too (synth fails): remove `{old}`; "
+            migration = REVIEWED.get(old)
+            conflict = " (synth fails)" if migration is not None and migration.new == new and migration.exclusive else ""
+            return self.finding(arg, f"{where} is deprecated and `{new}` is set too{conflict}: remove `{old}`; "
                                      f"{clean}")
         if call.has_kwargs_spread:
             return self.finding(arg, f"{where} is deprecated: use `{new}` ({clean})")
@@ -232,6 +250,31 @@ class DeprecatedApi(Rule):
                                 fix=call.rename_keyword(old, new))
         return self.finding(arg, f"{where} is deprecated: use `{new}` (type {keywords[new].type}, not "
                                  f"{keywords[old].type}; {clean})")
+
+
+def _signature(api: Any, ctx: FileContext, node: cst.Call, q: str | None) -> tuple[str, dict[str, Any]] | None:
+    """What a call accepts: a constructor (class or struct), a static method, or a method of a
+    receiver whose type is known (``table = dynamodb.Table(...)``, then ``table.method(...)``)."""
+    if q is not None:
+        if api.is_class(q):
+            return q.rsplit(".", 1)[-1], api.constructor_keywords(q) or {}
+        if api.is_struct(q):
+            return q.rsplit(".", 1)[-1], api.struct_fields(q) or {}
+        owner, _, name = q.rpartition(".")
+        if api.has_type(owner):
+            method = api.method(owner, name)
+            if method is not None and method.static:
+                return f"{owner.rsplit('.', 1)[-1]}.{name}", method.keywords
+        return None
+    if not isinstance(node.func, cst.Attribute):
+        return None
+    receiver = ctx.constructed_type(node.func.value, node)
+    if receiver is None or not api.has_type(receiver):
+        return None
+    method = api.method(receiver, node.func.attr.value)
+    if method is None or method.static:
+        return None
+    return f"{receiver.rsplit('.', 1)[-1]}.{node.func.attr.value}", method.keywords
 
 
 def _set_value(call: cst.Call, name: str, value: cst.BaseExpression) -> cst.Call:
