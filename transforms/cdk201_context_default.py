@@ -9,10 +9,19 @@ from remediator.context import FileContext, literal_value
 from remediator.imports import dotted_name
 from remediator.rule import Edit, Finding, Rule, Tier
 
-#: context keys that name the deployment environment: they default to ``environment-default``
-ENVIRONMENT_KEY = re.compile(r"^(env|environment|stage|deploy[-_]?env(ironment)?|deployment[-_]?(env(ironment)?|stage)"
-                             r"|target[-_]?env(ironment)?|env[-_]?name|environment[-_]?name|stage[-_]?name)$",
-                             re.IGNORECASE)
+#: context keys that name the deployment environment (compared without case, ``-`` and ``_``):
+#: they default to the ``environment-default`` setting
+ENVIRONMENT_KEYS = frozenset(
+    prefix + word + suffix
+    for prefix in ("", "deploy", "deployment", "target", "app")
+    for word in ("env", "environment", "stage")
+    for suffix in ("", "name", "suffix")
+)
+
+
+def is_environment_key(key: str) -> bool:
+    return re.sub(r"[-_\s]", "", key).lower() in ENVIRONMENT_KEYS
+
 
 #: where ``a or b`` needs no parentheses: the call's parent node and the field it sits in
 _NO_PARENS = (cst.Assign, cst.AnnAssign, cst.AugAssign, cst.Arg, cst.Return, cst.FormattedStringExpression,
@@ -96,7 +105,7 @@ class ContextDefault(Rule):
         configured = self.settings.get("defaults") or {}
         if key in configured:
             return configured[key]
-        if ENVIRONMENT_KEY.match(key):
+        if is_environment_key(key):
             return ctx.settings.get("environment-default", "dev")
         return None
 

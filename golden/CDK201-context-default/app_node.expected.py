@@ -4,5 +4,6 @@ from stacks.data_stack import DataStack
 
 app = cdk.App()
 stage = app.node.try_get_context("stage") or "dev"
-DataStack(app, f"Data-{stage}", env=cdk.Environment(region="eu-west-1"))
+suffix = app.node.try_get_context("environmentSuffix") or "dev"  # camelCase keys count too
+DataStack(app, f"Data-{stage}-{suffix}", env=cdk.Environment(region="eu-west-1"))
 app.synth()
