@@ -120,13 +120,16 @@ def _names_assigned_in(fn: cst.FunctionDef) -> set[str]:
 class _ClassModel:
     """The methods and class-level attributes of one construct class (and its local bases)."""
 
-    def __init__(self, cls: cst.ClassDef, bases: Sequence["_ClassModel"]) -> None:
+    def __init__(self, cls: cst.ClassDef, bases: Sequence["_ClassModel"], cdk_bases: Sequence[str] = ()) -> None:
         self.cls = cls
+        #: the aws-cdk-lib / constructs classes it derives from (their attributes always exist)
+        self.cdk_bases: set[str] = set(cdk_bases)
         self.methods: dict[str, cst.FunctionDef] = {}
         self.properties: set[str] = set()
         self.class_attrs: set[str] = set()
         self.inherited_attrs: set[str] = set()
         for base in bases:
+            self.cdk_bases |= base.cdk_bases
             self.methods.update(base.methods)
             self.properties |= base.properties
             self.class_attrs |= base.class_attrs
@@ -771,12 +774,14 @@ class AttributeUsedBeforeAssignment(Rule):
             if id(cls) in seen:
                 return None
             bases: list[_ClassModel] = []
+            cdk_bases: list[str] = []
             ok = False
             for b in cls.bases:
                 if b.keyword is not None:
                     continue
                 q = ctx.qualname(b.value)
                 if q in CONSTRUCT_BASES:
+                    cdk_bases.append(q)
                     ok = True
                 elif isinstance(b.value, cst.Name) and b.value.value in by_name and q is None:
                     m = model_of(by_name[b.value.value], seen | {id(cls)})
@@ -788,7 +793,7 @@ class AttributeUsedBeforeAssignment(Rule):
                 else:  # a base we cannot see into
                     models[id(cls)] = None
                     return None
-            models[id(cls)] = _ClassModel(cls, bases) if ok else None
+            models[id(cls)] = _ClassModel(cls, bases, cdk_bases) if ok else None
             return models[id(cls)]
 
         for cls in classes:
@@ -823,7 +828,7 @@ class AttributeUsedBeforeAssignment(Rule):
         dynamic = False
         for i, fx in enumerate(effects):
             for attr, read in fx.exposed.items():
-                if attr in assigned or attr in known or dynamic:
+                if attr in assigned or attr in known or dynamic or self._inherited(ctx, model, attr):
                     continue
                 j = next((k for k in range(i, len(stmts)) if attr in effects[k].assigns), None)
                 if j is None:
@@ -845,6 +850,12 @@ class AttributeUsedBeforeAssignment(Rule):
                     taken.append(span)
                     fix = self._move(init.body, stmts[p.assigner], stmts[p.reader])
             yield self._finding(ctx, stmts, p, fix)
+
+    @staticmethod
+    def _inherited(ctx: FileContext, model: _ClassModel, attr: str) -> bool:
+        """``self.<attr>`` is a property or method of the CDK base class (``node``, ``region``...)."""
+        api = ctx.api
+        return any(api.has_attribute(base.replace("aws_cdk.core.", "aws_cdk."), attr) for base in model.cdk_bases)
 
     def _finding(self, ctx: FileContext, stmts: list[cst.BaseStatement], p: _Problem, fix: Fix | None) -> Finding:
         read_line = ctx.position(p.read.node)[0]

@@ -12,8 +12,14 @@ from remediator.rule import Edit, Finding, Fix, Rule, Tier
 #: calls whose missing required arguments have one determined value: every missing parameter of
 #: these is a boolean whose documented meaning is "include this field" (the jsii docs of
 #: JsonWithStandardFieldProps: "If this flag is enabled, the <field> will be output to the log")
+#: parameter names reviewed for that meaning; a required parameter outside the list (a newer
+#: aws-cdk-lib may add one) is reported instead of being filled
 FILL_TRUE = {
-    "aws_cdk.aws_apigateway.AccessLogFormat.json_with_standard_fields": "include every standard field",
+    "aws_cdk.aws_apigateway.AccessLogFormat.json_with_standard_fields": (
+        "include every standard field",
+        ("caller", "http_method", "ip", "protocol", "request_time", "resource_path", "response_length", "status",
+         "user"),
+    ),
 }
 
 _NUMBERS = {
@@ -152,8 +158,8 @@ class MissingRequiredArgument(Rule):
         plural = "s" if len(missing) > 1 else ""
         label = ctx.module.code_for_node(call.func)
         head = f"`{label}()` is missing required argument{plural} {names} (TypeError when the app runs)"
-        why = FILL_TRUE.get(q)
-        if why is not None and all(p.keyword_only and p.type == "bool" for p in missing):
+        why, reviewed = FILL_TRUE.get(q, (None, ()))
+        if why is not None and all(p.keyword_only and p.type == "bool" and p.name in reviewed for p in missing):
             yield self.finding(call, f"{head}; set {'them' if plural else 'it'} to True ({why})",
                                fix=_fill(ctx, call, [p.name for p in missing], "True"))
             return
@@ -225,12 +231,11 @@ def _one_per_line(call: cst.Call, args: list[cst.Arg], indent: str) -> cst.Call:
 
 def suggested_names() -> Iterable[str]:
     """Names this rule writes (checked against the API index by tests/test_api_names.py)."""
-    from remediator.api import get_index
-
-    api = get_index()
-    for q in FILL_TRUE:
+    # members named in this rule's documentation and messages
+    for member in ("ONE_WEEK", "TWO_YEARS", "THIRTEEN_MONTHS"):
+        yield f"aws_cdk.aws_logs.RetentionDays.{member}"
+    yield "aws_cdk.aws_dynamodb.BillingMode.PAY_PER_REQUEST"
+    for q, (_why, names) in FILL_TRUE.items():
         yield q
-        owner, name = q.rsplit(".", 1)
-        method = api.method(owner, name)
-        for p in method.params if method is not None else ():
-            yield f"{q}({p.name})"
+        for name in names:
+            yield f"{q}({name})"

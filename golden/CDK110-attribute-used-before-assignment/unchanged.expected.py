@@ -33,3 +33,13 @@ class NotAConstruct:
     def __init__(self) -> None:
         self.first = self.second
         self.second = 1
+
+
+class RegionalStack(Stack):
+    """`self.region` is the Stack's own property: reading it early is fine (the later assignment
+    is CDK106's business, not a read before assignment)."""
+
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        self.bucket = s3.Bucket(self, "Regional", bucket_name=f"data-{self.region}")
+        self.region = "eu-west-1"
