@@ -506,6 +506,14 @@ class _Analyzer:
                                   cst.BaseFormattedStringContent, cst.ComparisonTarget)):
                 self.expr(child, fx, env, selfnames, deferred)
 
+    def _given(self, value: cst.BaseExpression, fx: Effects, selfnames: set[str]) -> None:
+        """``value`` is handed to code that may change it: a local name or ``self.<attr>``."""
+        if isinstance(value, cst.Name) and value.value not in selfnames and value.value not in self.ctx.imports.aliases:
+            fx.names_mutated.add(value.value)
+        elif isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and value.value.value in selfnames:
+            if value.attr.value not in self.model.methods:
+                fx.mutates.add(value.attr.value)
+
     def _constructor(self, name: str) -> cst.FunctionDef | None:
         cls = self.classes[name]
         return next((s for s in cls.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"), None)
@@ -579,6 +587,7 @@ class _Analyzer:
         if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value in selfnames:
             for a in args:
                 self.expr(a.value, fx, env, selfnames, deferred)
+                self._given(a.value, fx, selfnames)
             name = func.attr.value
             method = self.model.methods.get(name)
             if method is not None and name not in self.model.properties:
@@ -600,6 +609,12 @@ class _Analyzer:
             self.expr(a.value, fx, env, selfnames, deferred)
         passes_self = [a for a in args if isinstance(a.value, cst.Name) and a.value.value in selfnames]
         qual = self.ctx.qualname(func)
+        if not (qual and (qual.startswith("aws_cdk.") or qual.startswith("constructs."))):
+            # code of ours (or unknown) may change the objects it is given; aws-cdk-lib resolves
+            # what it is given lazily, at synth, so the order of CDK calls does not matter
+            for a in args:
+                if not (isinstance(a.value, cst.Name) and a.value.value in selfnames):
+                    self._given(a.value, fx, selfnames)
         if isinstance(func, cst.Name) and func.value in self.functions and qual is None:
             sub = self.call_function(self.functions[func.value], args, selfnames, env, bound_self=False)
             self._merge_call(fx, sub, call, f"{func.value}()", deferred)
@@ -897,6 +912,8 @@ class AttributeUsedBeforeAssignment(Rule):
             stmt = stmts[k]
             if not isinstance(stmt, cst.SimpleStatementLine):
                 return f"{_kind(stmt)} at line {line(k)} stands between them (never reordered across control flow)"
+            if t.terminates:
+                return f"line {line(k)} returns or raises before the assignment runs"
             if t.stack_effects:
                 return f"line {line(k)} {t.stack_effects[0]}, which the assignment could depend on"
             if t.dynamic:

@@ -21,3 +21,15 @@ class DatabaseStack(Stack):
         )
         self.node.set_context("db_port", "5432")
         self.db_port = int(self.node.try_get_context("db_port"))
+
+
+class EndpointsStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        vpc = ec2.Vpc(self, "Vpc", max_azs=2)
+        self.bastion = ec2.BastionHostLinux(self, "Bastion", vpc=vpc, security_group=self.sg)
+        self._add_endpoints(vpc)
+        self.sg = ec2.SecurityGroup(self, "Sg", vpc=vpc)
+
+    def _add_endpoints(self, vpc: ec2.Vpc) -> None:
+        vpc.add_gateway_endpoint("S3", service=ec2.GatewayVpcEndpointAwsService.S3)
