@@ -302,10 +302,13 @@ def synth(app_dir: str, *, python: str | None = None, nag: bool = False, timeout
         status_path = os.path.join(work, "status.json")
         spec = {"nag": nag, "kind": app.kind, "target": app.target, "argv": app.argv, "status": status_path}
 
+        context = dict(app.context)
+        if nag:  # the JSON report is where cdk-nag's findings are read from
+            context.setdefault("@aws-cdk/core:validationReportJson", True)
         child_env = dict(os.environ if env is None else env)
         child_env.update({
             "CDK_OUTDIR": outdir,
-            "CDK_CONTEXT_JSON": json.dumps(app.context),
+            "CDK_CONTEXT_JSON": json.dumps(context),
             "JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION": "1",
             # we report an end-of-life node once, in `warnings`, instead of jsii's banner
             "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": str(node.major),

@@ -82,6 +82,30 @@ def test_synth_reports_a_failing_app(tmp_path) -> None:
     assert result.templates == {}
 
 
+def test_synth_runs_the_cdk_json_command_like_the_cdk_cli(tmp_path) -> None:
+    """The app runs in its folder with argv, CDK_OUTDIR, CDK_CONTEXT_JSON and the chosen node."""
+    _write(tmp_path / "cdk.json", '{"app": "python3 infra/main.py --stage beta", "context": {"env": "qa"}}')
+    _write(tmp_path / "infra" / "helper.py", "VALUE = 'imported from the script folder'\n")
+    _write(tmp_path / "infra" / "main.py", """
+import json, os, sys
+import helper
+print(json.dumps({"argv": sys.argv[1:], "cwd": os.getcwd(), "helper": helper.VALUE,
+                  "context": json.loads(os.environ["CDK_CONTEXT_JSON"]), "outdir": os.environ["CDK_OUTDIR"],
+                  "jsii_node": os.environ["JSII_NODE"], "path0": os.environ["PATH"].split(os.pathsep)[0]}),
+      file=sys.stderr)
+sys.exit(3)
+""")
+    node = find_node()
+    result = synth(str(tmp_path), node=node, nag=True)
+    assert not result.ok and result.returncode == 3
+    seen = __import__("json").loads(result.stderr_tail.splitlines()[0])
+    assert seen["argv"] == ["--stage", "beta"] and seen["cwd"] == str(tmp_path)
+    assert seen["helper"] == "imported from the script folder"
+    assert seen["context"] == {"env": "qa", "@aws-cdk/core:validationReportJson": True}
+    assert seen["jsii_node"] == node.path and seen["path0"] == os.path.dirname(node.path)
+    assert os.path.basename(seen["outdir"]) == "cdk.out" and not os.path.exists(seen["outdir"])  # cleaned up
+
+
 def test_synth_without_templates_is_not_ok(tmp_path) -> None:
     _write(tmp_path / "app.py", "print('an app that never calls synth')\n")
     result = synth(str(tmp_path))
