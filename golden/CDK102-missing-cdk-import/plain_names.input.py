@@ -1,0 +1,7 @@
+import aws_cdk as cdk
+
+
+class QueueStack(cdk.Stack):
+    def __init__(self, scope: constructs.Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        aws_sqs.Queue(self, "Jobs", retention_period=cdk.Duration.days(4))
