@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import signal
-from concurrent.futures import ProcessPoolExecutor
+import multiprocessing
+import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -104,10 +106,18 @@ def _init_worker(rule_specs: list[tuple[str, dict[str, Any]]], options: RunOptio
     _worker_options = options
 
 
-def _init_pool_worker(rule_specs: list[tuple[str, dict[str, Any]]], options: RunOptions) -> None:
+def _init_pool_worker(rule_specs: list[tuple[str, dict[str, Any]]], options: RunOptions, parent: int) -> None:
     # Ctrl-C reaches the whole process group: the parent decides (workers never write)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _init_worker(rule_specs, options)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent died (even by SIGKILL) exits instead of waiting forever."""
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(1)
 
 
 def _process_path(item: tuple[str, str]) -> FileResult:
@@ -146,13 +156,15 @@ def _run(req: Request) -> RunResult:
     specs = [(r.code, cfg.rule_options.get(r.code, {})) for r in selected]
     jobs = req.jobs if req.jobs is not None else (os.cpu_count() or 1)
     if jobs > 1 and len(items) >= PARALLEL_THRESHOLD:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_pool_worker, initargs=(specs, options))
+        pool = multiprocessing.Pool(jobs, initializer=_init_pool_worker, initargs=(specs, options, os.getpid()))
         try:
-            results = list(pool.map(_process_path, items, chunksize=max(1, len(items) // (jobs * 8))))
-        except BaseException:  # interrupted: do not wait for the queued files
-            pool.shutdown(wait=False, cancel_futures=True)
+            results = pool.map(_process_path, items, chunksize=max(1, len(items) // (jobs * 8)))
+            pool.close()
+        except BaseException:  # interrupted (Ctrl-C, SIGTERM) or failed: stop the workers now
+            pool.terminate()
             raise
-        pool.shutdown()
+        finally:
+            pool.join()
     else:
         _init_worker(specs, options)
         results = [_process_path(i) for i in items]
