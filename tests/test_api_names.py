@@ -1,0 +1,80 @@
+"""Every name a rule can write exists in the API index of the version in use.
+
+Rules take part by defining, in their module (transforms/cdkNNN_*.py), a function
+``suggested_names() -> Iterable[str]`` returning every name their reviewed tables or fixed code
+can write; optionally ``absent_names()`` for names they treat as missing (the wrong names of a
+rename table), which must NOT exist. Each name is checked with ``ApiIndex.name_exists``:
+
+* a dotted name: a module (``aws_cdk.aws_elasticloadbalancingv2``), a type
+  (``aws_cdk.SecretValue``) or a member (``aws_cdk.aws_logs.RetentionDays.ONE_MONTH``);
+* a keyword: ``aws_cdk.aws_rds.DatabaseInstance(preferred_backup_window)`` (constructor) or
+  ``aws_cdk.aws_s3.Bucket.grant_read(objects_key_pattern)`` (method).
+
+Nothing needs registering: every rule module is imported and asked.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import types
+
+import pytest
+
+import remediator.transforms as transforms_pkg
+from remediator.api import get_index
+from remediator.transforms import all_rules
+
+#: CDK1xx rules whose fixes write API names: they must declare them
+MUST_DECLARE = ("CDK101", "CDK102", "CDK103", "CDK104", "CDK105", "CDK112")
+
+
+def _rule_modules() -> dict[str, types.ModuleType]:
+    out = {}
+    for info in pkgutil.iter_modules(transforms_pkg.__path__):
+        if info.name.startswith("cdk"):
+            out[info.name[:6].upper()] = importlib.import_module(f"{transforms_pkg.__name__}.{info.name}")
+    return out
+
+
+MODULES = _rule_modules()
+DECLARING = sorted(code for code, mod in MODULES.items() if hasattr(mod, "suggested_names"))
+DECLARING_ABSENT = sorted(code for code, mod in MODULES.items() if hasattr(mod, "absent_names"))
+
+
+@pytest.fixture(scope="module")
+def api():
+    return get_index(None, None)
+
+
+def test_rule_modules_are_found() -> None:
+    assert {r.code for r in all_rules()} == set(MODULES)
+
+
+@pytest.mark.parametrize("code", [c for c in MUST_DECLARE if c in MODULES])
+def test_api_rules_declare_their_names(code: str) -> None:
+    assert hasattr(MODULES[code], "suggested_names"), f"{code} writes API names but has no suggested_names()"
+
+
+@pytest.mark.parametrize("code", DECLARING)
+def test_suggested_names_exist(api, code: str) -> None:
+    names = list(MODULES[code].suggested_names())
+    assert names, f"{code}.suggested_names() is empty"
+    missing = [n for n in names if not api.name_exists(n)]
+    assert not missing, f"{code} can write names that aws-cdk-lib {api.version} does not have: {missing}"
+
+
+@pytest.mark.parametrize("code", DECLARING_ABSENT)
+def test_absent_names_are_absent(api, code: str) -> None:
+    names = list(MODULES[code].absent_names())
+    assert names
+    present = [n for n in names if api.name_exists(n)]
+    assert not present, f"{code} treats names as missing that aws-cdk-lib {api.version} has: {present}"
+
+
+def test_name_exists_can_fail(api) -> None:
+    """The check above is not vacuous: made-up names of each form are rejected."""
+    assert not api.name_exists("aws_cdk.aws_elbv2")
+    assert not api.name_exists("aws_cdk.aws_logs.RetentionDays.THIRTY_DAYS")
+    assert not api.name_exists("aws_cdk.aws_rds.DatabaseInstance(backup_window)")
+    assert not api.name_exists("aws_cdk.aws_s3.Bucket.grant(objects_key_pattern)")
