@@ -55,6 +55,7 @@ class ApiView:
         self.modules: frozenset[str] = api.modules
         self._members: dict[str, dict[str, Member] | None] = {}
         self._closure: dict[str, tuple[str, ...] | None] = {}
+        self._types_in: dict[str, list[str]] = {}
 
     # -- types -----------------------------------------------------------------------------
     def kind(self, qualname: str) -> str | None:
@@ -93,7 +94,9 @@ class ApiView:
         return [f"{m}.{name}" for m in self.api.modules_defining(name)]
 
     def types_in(self, module: str) -> list[str]:
-        return self.api.types_in(module)
+        if module not in self._types_in:
+            self._types_in[module] = self.api.types_in(module)
+        return self._types_in[module]
 
     # -- members -----------------------------------------------------------------------------
     def members(self, qualname: str) -> dict[str, Member] | None:
@@ -137,7 +140,7 @@ class ApiView:
             return [iface]
         module = self.api.module_of(iface)
         out = []
-        for short_name in self.api.types_in(module) if module else ():
+        for short_name in self.types_in(module) if module else ():
             q = f"{module}.{short_name}"
             if self.kind(q) == "class" and not self.api.is_abstract(q) and iface in (self.closure(q) or ()):
                 out.append(q)

@@ -12,6 +12,7 @@ from remediator.rule import Edit, Finding, Fix, Rule, Tier
 from remediator.transforms.cdk103_unknown_keyword import (
     ApiView,
     api_view,
+    _squashed,
     candidates_text,
     close_names,
     infer_type,
@@ -185,7 +186,7 @@ class UnknownMember(Rule):
                 if name is None or not name[:1].isupper() or view.has_type(f"{module}.{name}"):
                     continue
                 homes = [t for t in view.types_named(name) if t != f"{module}.{name}"]
-                if len(homes) != 1 or not _top_level(ctx, stmt):
+                if len(homes) != 1 or not _shared_home(homes[0]) or not _top_level(ctx, stmt):
                     yield self.finding(alias, _no_such(module, name, homes))
                     continue
                 home = homes[0].rsplit(".", 1)[0]
@@ -208,13 +209,13 @@ class UnknownMember(Rule):
             if not name[:1].isupper() or sub is None:
                 return  # a module name (CDK101's business) or the wrong name was imported directly
             homes = [t for t in view.types_named(name) if t != type_q]
-            if len(homes) == 1:
+            if len(homes) == 1 and _shared_home(homes[0]):
                 yield self.finding(sub, f"`{short(module)}` has no `{name}`: it is `{homes[0]}`",
                                    fix=ctx.replace(sub, f"`{homes[0]}`"))
                 return
             if not homes:
                 close = close_names(name, view.types_in(module))
-                if len(close) == 1:
+                if len(close) == 1 and _squashed(close[0]) == _squashed(name):
                     yield self.finding(sub, f"`{short(module)}` has no `{name}`: use `{close[0]}`",
                                        fix=_rename_attr(sub, close[0]))
                     return
@@ -337,6 +338,13 @@ def _grants_call(func: cst.BaseExpression, quote: str):  # type: ignore[no-untyp
         return node.with_changes(func=func, args=[grantee, star, *rest])
 
     return replace
+
+
+def _shared_home(qualname: str) -> bool:
+    """A class of the core module (``aws_cdk.SecretValue``, ``Duration``...) or of constructs: the
+    ones drafts look up in a service module by mistake. A same-named class of another service
+    (``aws_servicediscovery.Service`` for ``apprunner.Service``) is a different thing."""
+    return qualname.rsplit(".", 1)[0] in ("aws_cdk", "constructs")
 
 
 def _no_such(module: str, name: str, homes: list[str]) -> str:

@@ -33,3 +33,15 @@ class Suppressed(Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
         logs.LogGroup(self, "Kept", retention=logs.RetentionDays.THIRTY_DAYS)  # remediator: ignore[CDK104]
+
+
+class OtherModules(Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        from aws_cdk import aws_apprunner as apprunner
+        from aws_cdk import aws_iot as iot
+
+        # same-named classes of other services are different things: reported, never moved
+        apprunner.Service(self, "Service")
+        # an L2 class that does not exist is not its L1 class
+        iot.TopicRule(self, "Rule")
