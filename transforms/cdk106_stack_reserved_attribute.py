@@ -170,12 +170,16 @@ class StackReservedAttribute(Rule):
     noun = ("attribute", "attributes")
 
     def check_module(self, ctx: FileContext) -> Iterator[Finding]:
+        # cheap first: is any `self.<read-only name>` assigned at all? (one pass over the indexed
+        # attributes; most files stop here)
+        read_only = _read_only(ctx)
+        if not any(_assigned_self_attribute(ctx, a, read_only) for a in ctx.attributes):
+            return
         classes = [n for n in ctx.module.body if isinstance(n, cst.ClassDef)]
         classes += [n for n in _nested_classes(ctx.module) if n not in classes]
         stack_classes = self._stack_classes(ctx, classes)
         if not stack_classes:
             return
-        read_only = _read_only(ctx)
         forbidden = read_only | OTHER_MEMBERS
         subclasses = self._local_subclasses(stack_classes)
         infos = {id(c): self._scan(c) for c in stack_classes}
@@ -255,6 +259,19 @@ class StackReservedAttribute(Rule):
                 todo.extend(direct.get(sub.name.value, []))
             out[c.name.value] = found
         return out
+
+
+def _assigned_self_attribute(ctx: FileContext, node: cst.Attribute, names: frozenset[str]) -> bool:
+    if node.attr.value not in names or not (isinstance(node.value, cst.Name) and node.value.value == "self"):
+        return False
+    child, parent = node, ctx.parent(node)
+    while isinstance(parent, (cst.Element, cst.StarredElement, cst.Tuple, cst.List)):
+        child, parent = parent, ctx.parent(parent)
+    if isinstance(parent, (cst.AssignTarget, cst.For)):
+        return getattr(parent, "target", None) is child
+    if isinstance(parent, (cst.AnnAssign, cst.AugAssign)):
+        return parent.target is child
+    return isinstance(parent, cst.AsName)
 
 
 def _nested_classes(module: cst.Module) -> list[cst.ClassDef]:
