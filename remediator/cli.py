@@ -33,6 +33,16 @@ def _version_message() -> str:
     return msg
 
 
+def _set_cdk_python(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """``--cdk-python``: handed to remediator.api (and worker processes) through the environment."""
+    if value:
+        import os
+
+        from remediator.api import CDK_PYTHON_ENV
+
+        os.environ[CDK_PYTHON_ENV] = os.path.abspath(value)
+
+
 def _common(fn: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.argument("paths", nargs=-1, type=click.Path()),
@@ -48,6 +58,8 @@ def _common(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--config", "config_path", type=click.Path(dir_okay=False),
                      help="Configuration file (default: nearest pyproject.toml with [tool.remediator])."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPU count)."),
+        click.option("--cdk-python", type=click.Path(), expose_value=False, callback=_set_cdk_python,
+                     help="Python (or venv) whose aws-cdk-lib is the API ground truth (default: this one, then ./.venv)."),
     ]
     for opt in reversed(options):
         fn = opt(fn)

@@ -368,3 +368,24 @@ def test_version_option_names_the_api() -> None:
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0
     assert "API: aws-cdk-lib 2." in result.output
+
+
+@needs_cdk
+def test_cdk_python_option_and_setting(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from remediator.cli import main
+
+    monkeypatch.delenv(api_mod.CDK_PYTHON_ENV, raising=False)
+    monkeypatch.setattr(api_mod, "_cache", {})
+    stack = tmp_path / "stack.py"
+    stack.write_text("from aws_cdk import aws_s3 as s3\n")
+    result = CliRunner().invoke(main, ["check", "--cdk-python", sys.executable, "--no-changelog", str(stack)])
+    assert result.exit_code == 0, result.output
+    assert os.environ[api_mod.CDK_PYTHON_ENV] == os.path.abspath(sys.executable)
+    index = get_index(None, str(tmp_path))
+    assert "(--cdk-python: " in index.source and index.version == ASSEMBLY.version
+    # the option wins over the setting; a setting naming no aws-cdk-lib falls back, and says so
+    monkeypatch.delenv(api_mod.CDK_PYTHON_ENV)
+    fallback = get_index(str(tmp_path / "no-such-python"), str(tmp_path))
+    assert "no aws-cdk-lib found there" in fallback.source and "this interpreter" in fallback.source

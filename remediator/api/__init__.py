@@ -5,8 +5,9 @@ Rules reach it as ``ctx.api`` (:attr:`remediator.context.FileContext.api`), whic
 (``aws_cdk/_jsii/aws-cdk-lib@VERSION.jsii.tgz``, member ``package/.jsii.gz``) plus the constructs
 assembly, in **Python names** (jsii-pacmak's snake_case; checked against the generated Python).
 
-Where the assembly comes from (first hit wins): the ``cdk-python`` setting / ``--cdk-python PATH``
-(an interpreter, venv or site-packages); the interpreter running remediator; ``.venv``/``venv`` in
+Where the assembly comes from (first hit wins): ``--cdk-python PATH`` (environment variable
+``REMEDIATOR_CDK_PYTHON``), else the ``cdk-python`` setting (an interpreter, venv or
+site-packages; relative to the project root); the interpreter running remediator; ``.venv``/``venv`` in
 the project root; else the index bundled in ``remediator/data/`` (aws-cdk-lib 2.275.0). A built
 index is cached per version in ``platformdirs.user_cache_dir("remediator")`` (override with the
 ``REMEDIATOR_CACHE_DIR`` environment variable).
@@ -60,11 +61,14 @@ from remediator.api.build import FORMAT, snake_case
 from remediator.api.index import ApiIndex, Method, Param, Property, encode
 
 __all__ = ["ApiIndex", "Method", "Param", "Property", "get_index", "describe_api_source", "load_bundled",
-           "build_index", "BUNDLED_VERSION", "snake_case"]
+           "build_index", "BUNDLED_VERSION", "CDK_PYTHON_ENV", "snake_case"]
 
 #: the aws-cdk-lib version of the index shipped in remediator/data/
 BUNDLED_VERSION = "2.275.0"
 BUNDLED_FILE = f"api-aws-cdk-lib-{BUNDLED_VERSION}.idx"
+
+#: environment variable set by ``--cdk-python`` (it wins over the ``cdk-python`` setting)
+CDK_PYTHON_ENV = "REMEDIATOR_CDK_PYTHON"
 
 _lock = threading.Lock()
 _cache: dict[tuple[str | None, str | None], ApiIndex] = {}
@@ -106,6 +110,7 @@ def build_index(assembly: locate.Assembly, use_cache: bool = True) -> ApiIndex:
 
 def get_index(cdk_python: str | None = None, project_root: str | None = None) -> ApiIndex:
     """The API index for a run, loaded once per process (per ``cdk_python``/``project_root``)."""
+    cdk_python = os.environ.get(CDK_PYTHON_ENV) or cdk_python
     key = (cdk_python, project_root)
     index = _cache.get(key)
     if index is not None:
@@ -115,12 +120,15 @@ def get_index(cdk_python: str | None = None, project_root: str | None = None) ->
         if index is None:
             assembly = locate.find_assembly(cdk_python, project_root)
             index = build_index(assembly) if assembly is not None else load_bundled()
+            if cdk_python and (assembly is None or assembly.found_by != "--cdk-python"):
+                index.source += f" [cdk-python {cdk_python}: no aws-cdk-lib found there]"
             _cache[key] = index
     return index
 
 
 def describe_api_source(cdk_python: str | None = None, project_root: str | None = None) -> str:
     """Which aws-cdk-lib API a run uses, without building anything: for ``--version``/reports."""
+    cdk_python = os.environ.get(CDK_PYTHON_ENV) or cdk_python
     if (cdk_python, project_root) in _cache:
         return "API: " + _cache[(cdk_python, project_root)].source
     assembly = locate.find_assembly(cdk_python, project_root or os.getcwd())
