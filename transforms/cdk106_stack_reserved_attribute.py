@@ -166,8 +166,9 @@ class StackReservedAttribute(Rule):
     code, name, tier = "CDK106", "stack-reserved-attribute", Tier.SAFE
     summary = "a Stack subclass must not assign the Stack's read-only properties"
     triggers = ("Stack",)
-    changelog = "Rename {count} {noun} that shadowed read-only Stack properties"
-    noun = ("attribute", "attributes")
+    changelog = "Rename {count} {noun}"
+    noun = ("attribute that shadowed a read-only Stack property",
+            "attributes that shadowed read-only Stack properties")
 
     def check_module(self, ctx: FileContext) -> Iterator[Finding]:
         # cheap first: is any `self.<read-only name>` assigned at all? (one pass over the indexed
