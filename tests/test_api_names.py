@@ -78,3 +78,21 @@ def test_name_exists_can_fail(api) -> None:
     assert not api.name_exists("aws_cdk.aws_logs.RetentionDays.THIRTY_DAYS")
     assert not api.name_exists("aws_cdk.aws_rds.DatabaseInstance(backup_window)")
     assert not api.name_exists("aws_cdk.aws_s3.Bucket.grant(objects_key_pattern)")
+
+
+def test_cdk101_guesses_nothing_with_the_bundled_index() -> None:
+    """A close match is applied only against the project's own aws-cdk-lib."""
+    from remediator.api import load_bundled
+
+    rule = MODULES["CDK101"].UnknownCdkModule
+    bundled = load_bundled()
+    assert bundled.bundled
+    fitting, picks = rule.candidates(bundled, "aws_cdk", "aws_stepfunction", {"StateMachine"})
+    assert fitting == [] and "aws_cdk.aws_stepfunctions" in picks
+    # the reviewed table and the aws_ prefix stay well-founded
+    assert rule.candidates(bundled, "aws_cdk", "aws_elbv2", set())[0] == ["aws_cdk.aws_elasticloadbalancingv2"]
+    assert rule.candidates(bundled, "aws_cdk", "s3", {"Bucket"})[0] == ["aws_cdk.aws_s3"]
+    installed = get_index(None, None)
+    if not installed.bundled:
+        assert rule.candidates(installed, "aws_cdk", "aws_stepfunction", {"StateMachine"})[0] == [
+            "aws_cdk.aws_stepfunctions"]

@@ -154,11 +154,12 @@ class UnknownCdkModule(Rule):
     Safe, and only applied when there is exactly one well-founded module: a name from a reviewed
     table of common wrong names, `aws_<name>` when that exists, or the only close match; and every
     member the file uses from it (`elbv2.ApplicationLoadBalancer`) must exist in that module.
-    Otherwise the finding lists the candidates. The code keeps its aliases (`from aws_cdk import
-    aws_elasticloadbalancingv2 as elbv2`). For `core`, each member goes to `aws_cdk` or, for
-    `Construct` and friends, to `constructs`; a member found in neither (e.g. `ConstructNode`)
-    blocks the fix. Modules of separately installed packages (`aws_cdk.aws_lambda_python_alpha`)
-    are left alone.
+    Otherwise the finding lists the candidates; so it does for a close match when no aws-cdk-lib
+    was found and the bundled index stands in (the module could be newer than it). The code keeps
+    its aliases (`from aws_cdk import aws_elasticloadbalancingv2 as elbv2`). For `core`, each
+    member goes to `aws_cdk` or, for `Construct` and friends, to `constructs`; a member found in
+    neither (e.g. `ConstructNode`) blocks the fix. Modules of separately installed packages
+    (`aws_cdk.aws_lambda_python_alpha`) are left alone.
     """
 
     code, name, tier = "CDK101", "unknown-cdk-module", Tier.SAFE
@@ -254,6 +255,10 @@ class UnknownCdkModule(Rule):
         else:
             short = {c.rpartition(".")[2]: c for c in children}
             picks = [short[s] for s in difflib.get_close_matches(name, list(short), n=3, cutoff=0.8)]
+            if getattr(api, "bundled", False):
+                # the project's aws-cdk-lib is unknown (bundled index): the module may be newer
+                # than the index, so a close match is only mentioned, never applied
+                return [], picks
         fitting = [p for p in picks if all(api.has_attribute(p, m) for m in members)]
         return fitting, picks
 

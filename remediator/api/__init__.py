@@ -22,6 +22,7 @@ Interface (:class:`ApiIndex`; qualified names are Python's: ``aws_cdk.aws_s3.Buc
     api.modules                          # frozenset: "aws_cdk", "aws_cdk.aws_s3", "constructs", …
     api.module_exists("aws_cdk.aws_elbv2")                 # False
     api.expired_feature_flags            # ("@aws-cdk/aws-kms:defaultKeyPolicies", …) from cx-api
+    api.bundled                          # True when no aws-cdk-lib was found (the shipped 2.275.0 index)
     api.kind(q)                          # "class" | "interface" | "struct" | "enum" | None
     api.has_type(q); api.is_class(q); api.is_enum(q); api.is_struct(q); api.is_interface(q)
     api.module_of(q); api.types_in("aws_cdk.aws_s3"); api.nested_types(q)
@@ -80,7 +81,9 @@ def bundled_bytes() -> bytes:
 
 def load_bundled() -> ApiIndex:
     """The index shipped with remediator (used when no aws-cdk-lib is installed)."""
-    return ApiIndex(bundled_bytes(), f"aws-cdk-lib {BUNDLED_VERSION} (bundled index: no aws-cdk-lib found)")
+    index = ApiIndex(bundled_bytes(), f"aws-cdk-lib {BUNDLED_VERSION} (bundled index: no aws-cdk-lib found)")
+    index.bundled = True
+    return index
 
 
 def build_data(assembly: locate.Assembly) -> dict[str, Any]:

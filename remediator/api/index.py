@@ -126,6 +126,9 @@ class ApiIndex:
         #: CDK v1 feature flags that this aws-cdk-lib rejects at synth (cx-api
         #: ``CURRENT_VERSION_EXPIRED_FLAGS``), e.g. ``"@aws-cdk/core:enableStackNameDuplicates"``
         self.expired_feature_flags: tuple[str, ...] = tuple(header.get("expired_feature_flags", ()))
+        #: True for the index shipped with remediator (no aws-cdk-lib found): the project may use
+        #: another version, so "does not exist" is less certain; rules should avoid guesses then
+        self.bundled: bool = False
 
     @classmethod
     def from_data(cls, data: dict[str, Any], source: str = "") -> "ApiIndex":
