@@ -263,9 +263,14 @@ class UnknownMember(Rule):
         attr = node.attr.value
         if members is None or attr in members or attr.startswith("_"):
             return None
-        if view.kind(recv) == "interface" and any(attr in (view.members(c) or {attr: None})
-                                                  for c in view.implementations(recv)):
-            return None  # the object at run time may be a class that has it
+        if view.kind(recv) == "interface":
+            # what a method typed ``IBucket`` returns is a bucket of some class of aws_s3; other
+            # interfaces (IGrantable, IConnectable...) have implementations everywhere: unknown
+            module, _, iname = recv.rpartition(".")
+            if not (iname[:1] == "I" and view.kind(f"{module}.{iname[1:]}") == "class"):
+                return None
+            if any(attr in (view.members(c) or {attr: None}) for c in view.implementations(recv)):
+                return None  # the object at run time may be a class that has it
         parent = ctx.parent(node)
         called = isinstance(parent, cst.Call) and parent.func is node
         if attr == "grant" and called and S3_BUCKET in (view.closure(recv) or ()):

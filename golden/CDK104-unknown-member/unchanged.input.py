@@ -20,6 +20,9 @@ class Unchanged(Stack):
         # a receiver of unknown type: a factory could return anything
         other = bucket_factory(self)
         other.grant(role, "s3:GetObject")
+        # typed IPrincipal by the API, but a Role at run time: interfaces that many classes
+        # implement say too little to judge a member
+        print(role.grant_principal.role_arn)
         # a name bound to different types in the same scope is unknown
         thing = s3.Bucket(self, "A")
         thing = logs.LogGroup(self, "B")
