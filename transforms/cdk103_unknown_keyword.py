@@ -32,6 +32,11 @@ def suggested_names() -> list[str]:
     return [f"{owner}({new})" for (owner, _old), new in KEYWORD_RENAMES.items()]
 
 
+def absent_names() -> list[str]:
+    """The wrong side of the reviewed table: keywords the API must not have."""
+    return [f"{owner}({old})" for (owner, old) in KEYWORD_RENAMES]
+
+
 @dataclass
 class Member:
     kind: str  # "m" method, "p" property

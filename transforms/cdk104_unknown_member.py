@@ -41,6 +41,13 @@ def suggested_names() -> list[str]:
         "aws_cdk.aws_logs.RetentionDays.ONE_MONTH", "aws_cdk.aws_logs.RetentionDays.ONE_WEEK", "aws_cdk.SecretValue",
     ]
 
+def absent_names() -> list[str]:
+    """What the documented examples of this rule say does not exist (the test checks it)."""
+    return ["aws_cdk.aws_s3.Bucket.grant", "aws_cdk.aws_s3.IBucket.grant", "aws_cdk.aws_s3.IBucket.grants",
+            "aws_cdk.aws_logs.RetentionDays.THIRTY_DAYS", "aws_cdk.aws_logs.RetentionDays.SEVEN_DAYS",
+            "aws_cdk.aws_secretsmanager.SecretValue"]
+
+
 # -- durations in names: THIRTY_DAYS, 30_DAYS, DAYS_30, ONE_HUNDRED_EIGHTY_DAYS, 1_YEAR -------------
 _NUMBERS = {w: i for i, w in enumerate(
     "ZERO ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE TEN ELEVEN TWELVE THIRTEEN FOURTEEN FIFTEEN "
