@@ -63,3 +63,124 @@ def test_duration_ranges() -> None:
     assert duration_range("EIGHTEEN_MONTHS") == (540, 558)
     assert duration_range("INFINITE") is None
     assert duration_range("MANY_DAYS") is None
+
+
+# --------------------------------------------------------------------------------------------------
+# CDK110, semantically: generated stacks are run (with a stand-in for aws_cdk.Stack) before and
+# after the fix. Moving a statement may only turn reads of missing attributes into reads of real
+# values; every value that was defined before must stay exactly the same.
+
+import sys  # noqa: E402
+import types  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from remediator.engine import RunOptions, process_source  # noqa: E402
+from remediator.transforms import rule_by_code  # noqa: E402
+
+N_ATTRS, N_METHODS = 3, 3
+
+
+@st.composite
+def _stacks(draw: st.DrawFn) -> str:
+    def reads(methods: int = N_METHODS) -> str:
+        """Reads of attributes and calls of methods below ``methods`` (so nothing recurses)."""
+        parts = []
+        for _ in range(draw(st.integers(0, 2))):
+            if methods == 0 or draw(st.booleans()):
+                parts.append(f"self.a{draw(st.integers(0, N_ATTRS - 1))}")
+            else:
+                flag = "flag=True" if draw(st.booleans()) else ""
+                parts.append(f"self.m{draw(st.integers(0, methods - 1))}({flag})")
+        return "".join(", " + p for p in parts)
+
+    lines = ["from aws_cdk import Stack", "", "", "class Generated(Stack):",
+             "    def __init__(self, scope, construct_id):",
+             "        super().__init__(scope, construct_id)"]
+    local_names: list[str] = []
+    for k in range(draw(st.integers(1, 7))):
+        kind = draw(st.sampled_from(["assign", "assign", "assign", "expr", "local", "from_local", "if"]))
+        if kind == "assign":
+            lines.append(f"        self.a{draw(st.integers(0, N_ATTRS - 1))} = f('s{k}'{reads()})")
+        elif kind == "expr":
+            lines.append(f"        f('s{k}'{reads()})")
+        elif kind == "local":
+            local_names.append(f"v{k}")
+            lines.append(f"        v{k} = f('s{k}'{reads()})")
+        elif kind == "from_local" and local_names:
+            lines.append(f"        self.a{draw(st.integers(0, N_ATTRS - 1))} = f('s{k}', {draw(st.sampled_from(local_names))})")
+        elif kind == "if":
+            lines.append("        if True:")
+            lines.append(f"            self.a{draw(st.integers(0, N_ATTRS - 1))} = f('s{k}'{reads()})")
+    for m in range(N_METHODS):
+        lines += ["", f"    def m{m}(self, flag=False):", "        if flag:", f"            return f('m{m}-flag')"]
+        if draw(st.booleans()):
+            lines.append(f"        self.a{draw(st.integers(0, N_ATTRS - 1))} = f('m{m}-set'{reads(m)})")
+        lines.append(f"        return f('m{m}'{reads(m)})")
+    return "\n".join(lines) + "\n"
+
+
+def _run(source: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Execute the stack's __init__ leniently: a missing attribute reads as 'MISSING'."""
+    log: list[tuple[str, tuple[str, ...]]] = []
+
+    def f(label: str, *args: str) -> str:
+        log.append((label, args))
+        return f"{label}({','.join(args)})"
+
+    class Stack:  # stand-in for aws_cdk.Stack
+        def __init__(self, scope: object, construct_id: str) -> None:
+            pass
+
+        def __getattr__(self, name: str) -> str:
+            if name.startswith("a"):
+                return "MISSING"
+            raise AttributeError(name)
+
+    fake = types.ModuleType("aws_cdk")
+    fake.Stack = Stack  # type: ignore[attr-defined]
+    saved = sys.modules.get("aws_cdk")
+    sys.modules["aws_cdk"] = fake
+    try:
+        namespace: dict = {"f": f}
+        exec(compile(source, "generated.py", "exec"), namespace)
+        namespace["Generated"](None, "G")
+    finally:
+        if saved is not None:
+            sys.modules["aws_cdk"] = saved
+        else:
+            del sys.modules["aws_cdk"]
+    return log
+
+
+def _by_label(log: list[tuple[str, tuple[str, ...]]]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for label, args in log:
+        out.setdefault(label, []).append(args)
+    return out
+
+
+@settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_stacks())
+def test_cdk110_moves_never_change_a_defined_value(source: str) -> None:
+    rule = rule_by_code("CDK110")
+    assert rule is not None
+    result = process_source(source.encode(), "generated.py", [rule()], RunOptions(fix=True))
+    assert not result.errors, result.errors
+    if result.fixed is None:
+        return
+    fixed = result.fixed.decode()
+    before, after = _run(source), _run(fixed)
+    b, a = _by_label(before), _by_label(after)
+    assert set(b) == set(a), "the fix changed which code runs"
+    for label, calls in b.items():
+        assert len(calls) == len(a[label]), label
+        for args_before, args_after in zip(calls, a[label]):
+            for x, y in zip(args_before, args_after):
+                if "MISSING" not in x:
+                    assert x == y, f"{label}: {x!r} became {y!r}\n--- before\n{source}--- after\n{fixed}"
+    # reads that found no attribute (a value merely built from such a read is not one)
+    missing_before = sum(x == "MISSING" for _, args in before for x in args)
+    missing_after = sum(x == "MISSING" for _, args in after for x in args)
+    assert missing_after < missing_before, f"a move fixed nothing\n{source}---\n{fixed}"
