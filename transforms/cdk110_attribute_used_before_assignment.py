@@ -725,8 +725,13 @@ class AttributeUsedBeforeAssignment(Rule):
     Calls between methods of the class, property getters and module-level functions that receive
     `self` are followed. When a method's parameters are literals at the call site (or literal
     defaults), branches guarded by them are resolved exactly (`if not is_log_bucket:` is skipped
-    for `is_log_bucket=True`); every other branch is assumed to run, so a read anywhere in a called
-    method counts as a read.
+    for `is_log_bucket=True`, so `self.logs_bucket = self._create_bucket("logs",
+    is_log_bucket=True)` does not read its own target); every other branch is assumed to run, so
+    a read anywhere else in a called method counts as a read (conservative). Reads inside lambdas
+    and nested functions run later and do not count; `hasattr(self, "x")`, `getattr(self, "x",
+    default)` and `try: ... except AttributeError:` guard a read. Attributes of the CDK base class
+    (`self.node`, `self.region`...), class-level defaults and attributes set by a base class of the
+    same file are never missing.
 
     ## Why is this bad?
     The stack's `__init__` runs while the app is synthesized: reading an attribute before it is
@@ -759,10 +764,12 @@ class AttributeUsedBeforeAssignment(Rule):
     proven harmless: it is a simple statement (never moved across an `if`/`for`/`while`/`try`/
     `with` block), nothing it reads (attributes of `self`, local names) is assigned between the
     new and the old position, no statement in between changes an object it uses (a method call on
-    it, an attribute or item assignment) or the stack itself (`self.node…`, `super().__init__`),
-    and nothing in between reads or assigns another attribute it assigns. Construct ids and
-    logical ids do not depend on the order constructs are created in, so the template keeps the
-    same resources. Otherwise the finding names the read, the assignment and why it was not moved:
+    it, an attribute or item assignment, or handing it to a method or function of our own; calls
+    into aws-cdk-lib are not counted, since CDK resolves what it is given lazily at synth) or the
+    stack itself (`self.node…`, `super().__init__`), nothing in between returns or hands `self` to
+    code that cannot be followed, and nothing in between reads or assigns another attribute it
+    assigns. Construct ids and logical ids do not depend on the order constructs are created in,
+    so the template keeps the same resources. Otherwise the finding names the read, the assignment and why it was not moved:
     a cycle (the assignment needs something the reader assigns, or reads its own target), control
     flow, `getattr`/`setattr` with computed names, or `self` handed to code that cannot be
     followed.
