@@ -27,7 +27,7 @@ class DataStack(Stack):
             handler="index.handler",
             code=lambda_.Code.from_inline("def handler(event, context):\n    return {}"),
             log_group=log_group,
-            log_format="JSON",
+            log_format=lambda_.LogFormat.JSON,
             environment={
                 "TABLE_NAME": table.table_name,
                 "AWS_REGION": self.region,
