@@ -213,6 +213,34 @@ class DeprecatedApi(Rule):
                 if arg.keyword is None or arg.keyword.value not in deprecated:
                     continue
                 yield self._finding(call, label, arg, deprecated[arg.keyword.value], keywords)
+        yield from self._deprecated_names(ctx, api)
+
+    def _deprecated_names(self, ctx: FileContext, api: Any) -> Iterator[Finding]:
+        """Deprecated classes and members used by name (``lambda_.Runtime.PYTHON_3_8``,
+        ``ec2.MachineImage.latest_amazon_linux``): reported with the note; the replacements the
+        notes give ("the latest Python runtime", ``latestAmazonLinux2``) change what is deployed."""
+        for node in ctx.attributes:
+            parent = ctx.parent(node)
+            if isinstance(parent, cst.Attribute) and parent.value is node:
+                continue  # only the whole chain: `lambda_.Runtime.PYTHON_3_8`, not `lambda_.Runtime`
+            q = ctx.qualname(node)
+            if q is None or not q.startswith("aws_cdk."):
+                continue
+            if api is None:
+                api = ctx.api
+            resolved = api.resolve(q)
+            if resolved is None:
+                continue
+            kind, owner = resolved
+            if kind == "member":
+                note = api.deprecation(owner, q.rsplit(".", 1)[1])
+            elif kind == "type":
+                note = api.deprecation(q)
+            else:
+                continue
+            if note:
+                spelled = cst.Module([]).code_for_node(node)
+                yield self.finding(node, f"`{spelled}` is deprecated: {' '.join(note.split()).strip(' -')}")
 
     def _finding(self, call: ConstructCall, label: str, arg: cst.Arg, note: str,
                  keywords: dict[str, Any]) -> Finding:

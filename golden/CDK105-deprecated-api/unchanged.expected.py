@@ -39,3 +39,17 @@ class OkStack(Stack):
             timeout=Duration.seconds(10),
         )
         dynamodb.Table(self, "Quiet", partition_key=pk, point_in_time_recovery=True)  # remediator: ignore[CDK105]
+        lambda_.Function(
+            self,
+            "Legacy",
+            runtime=lambda_.Runtime.PYTHON_3_8,  # deprecated runtime: reported (no single replacement)
+            handler="index.handler",
+            code=lambda_.Code.from_inline("def handler(e, c):\n    return 1"),
+        )
+        ec2.Instance(
+            self,
+            "Box",
+            vpc=ec2.Vpc.from_lookup(self, "Default", is_default=True),
+            instance_type=ec2.InstanceType("t3.micro"),
+            machine_image=ec2.MachineImage.latest_amazon_linux(),  # a different AMI family: reported
+        )
