@@ -155,7 +155,11 @@ class DeprecatedApi(Rule):
     ## What it does
     Finds keyword arguments that aws-cdk-lib marks deprecated, using the deprecation notes of the
     installed aws-cdk-lib's jsii assembly: `dynamodb.Table(point_in_time_recovery=True)`,
-    `lambda_.Function(log_format="JSON")`, `ec2.Vpc(cidr=...)`, `ecs.Cluster(container_insights=...)`.
+    `lambda_.Function(log_format="JSON")`, `ec2.Vpc(cidr=...)`, `ecs.Cluster(container_insights=...)`,
+    in constructors, struct calls, static methods and methods of receivers of known type
+    (`lambda_.Code.from_ecr_image(repo, tag=...)`, `tasks.LambdaInvoke(timeout=...)`). Also
+    reports deprecated classes and members used by name (`lambda_.Runtime.PYTHON_3_8`,
+    `ec2.MachineImage.latest_amazon_linux()`, retired RDS engine versions).
 
     ## Why is this bad?
     Deprecated properties are removed in the next major version, and several already misbehave:
@@ -181,8 +185,14 @@ class DeprecatedApi(Rule):
     keyword of the same class with the same type (a rename), or the pair is in a reviewed table
     whose value mapping was verified to synthesize the same template (`point_in_time_recovery`,
     `contributor_insights[_enabled]`, `log_format`, `application_log_level`, `system_log_level`,
-    `cidr`, `container_insights`). Otherwise, or when the replacement is already set too, or a
-    `**kwargs` spread may set it, the finding reports the deprecation note and changes nothing.
+    `cidr`, `container_insights`, Step Functions `timeout`/`heartbeat`;
+    tests/test_cdk105_migrations.py synthesizes each). A derived rename keeps what the note
+    documents, though the template may change form: `ecr.Repository(auto_delete_images=True)` →
+    `empty_on_delete=True` swaps the auto-delete custom resource for the `EmptyOnDelete`
+    property. Otherwise, or when the replacement is already set too, or a `**kwargs` spread may
+    set it, the finding reports the deprecation note and changes nothing.
+    Deprecated classes and members are always reported, never replaced: their notes point to a
+    different runtime, AMI family or engine version, which changes what is deployed.
     """
 
     code, name, tier = "CDK105", "deprecated-api", Tier.SAFE
