@@ -50,10 +50,11 @@ class LambdaReservedEnvVar(Rule):
     `AWS_LAMBDA_*` runtime values, `_HANDLER`, `_X_AMZN_TRACE_ID`, `AWS_EXECUTION_ENV`,
     `LAMBDA_TASK_ROOT`, `LAMBDA_RUNTIME_DIR` and the credential variables (`AWS_ACCESS_KEY_ID`,
     `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`). Looks at `environment={...}` of `Function`,
-    `SingletonFunction`, `DockerImageFunction`, `NodejsFunction`, `PythonFunction`, `GoFunction`
-    (also a dict bound to a name in the same scope, or `dict(...)`), at
-    `fn.add_environment("AWS_REGION", ...)`, and at the `variables` of `CfnFunction`'s
-    environment.
+    `SingletonFunction`, `DockerImageFunction`, `NodejsFunction`, `TriggerFunction`,
+    `PythonFunction`, `GoFunction` (also a dict bound to a name in the same scope, or
+    `dict(...)`), at `fn.add_environment("AWS_REGION", ...)`, and at the `variables` of
+    `CfnFunction`'s environment. `AWS_LAMBDA_EXEC_WRAPPER`, `AWS_XRAY_*` and the like are
+    settable and left alone.
 
     ## Why is this bad?
     aws-cdk-lib rejects them (`AWS_REGION environment variable is reserved by the lambda runtime
