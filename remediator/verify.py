@@ -134,7 +134,7 @@ class SynthResult:
     ok: bool
     returncode: int | None
     stderr_tail: str
-    #: stack artifact id (``Stage/Stack`` inside stages) -> CloudFormation template
+    #: stack display name (``Stack``, ``Stage/Stack`` inside stages) -> CloudFormation template
     templates: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: ``AwsSolutions-KMS5`` -> violating constructs; None when cdk-nag was not run
     nag: dict[str, int] | None = None
@@ -249,10 +249,10 @@ def _templates(outdir: str, prefix: str = "") -> dict[str, dict[str, Any]]:
         props = artifact.get("properties") or {}
         if artifact.get("type") == "aws:cloudformation:stack" and "templateFile" in props:
             with open(os.path.join(outdir, props["templateFile"]), encoding="utf-8") as fh:
-                out[prefix + artifact_id] = json.load(fh)
+                out[artifact.get("displayName") or prefix + artifact_id] = json.load(fh)
         elif artifact.get("type") == "cdk:cloud-assembly" and "directoryName" in props:
             nested = os.path.join(outdir, props["directoryName"])
-            out.update(_templates(nested, f"{prefix}{props.get('displayName', artifact_id)}/"))
+            out.update(_templates(nested, f"{prefix}{props.get('displayName') or artifact_id}/"))
     return out
 
 
@@ -319,13 +319,19 @@ def synth(app_dir: str, *, python: str | None = None, nag: bool = False, timeout
         cmd = [python or sys.executable, runner, json.dumps(spec)]
         started = time.monotonic()
         timed_out = False
-        proc = subprocess.Popen(cmd, cwd=app.cwd, env=child_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                start_new_session=True)
+        try:
+            proc = subprocess.Popen(cmd, cwd=app.cwd, env=child_env, stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.PIPE, start_new_session=True)
+        except OSError as exc:
+            raise VerifyError(f"cannot start {cmd[0]}: {exc.strerror or exc}") from None
         try:
             _, stderr_bytes = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             timed_out = True
-            os.killpg(proc.pid, signal.SIGKILL)  # the app and the node process jsii started
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)  # the app and the node process jsii started
+            except ProcessLookupError:  # pragma: no cover - exited in between
+                pass
             _, stderr_bytes = proc.communicate()
         duration = time.monotonic() - started
         stderr = stderr_bytes.decode("utf-8", "replace")
@@ -369,12 +375,12 @@ def _repo_roots(start: str) -> list[str]:
         folder = parent
 
 
-def copy_app(app_dir: str, dest: str, changes: Mapping[str, bytes] = {}) -> str:
+def copy_app(app_dir: str, dest: str, changes: Mapping[str, bytes] | None = None) -> str:
     """Copy ``app_dir`` to ``dest`` (without virtualenvs, node_modules, cdk.out, .git) and write
     ``changes`` (absolute path inside ``app_dir`` -> new content) into the copy."""
     app_dir = os.path.realpath(app_dir)
     shutil.copytree(app_dir, dest, ignore=shutil.ignore_patterns(*COPY_IGNORE), symlinks=True)
-    for path, data in changes.items():
+    for path, data in (changes or {}).items():
         rel = os.path.relpath(os.path.realpath(path), app_dir)
         if rel.startswith(os.pardir + os.sep) or rel == os.pardir or os.path.isabs(rel):
             raise VerifyError(f"{path}: changed file is outside the app folder {app_dir}")

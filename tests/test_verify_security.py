@@ -73,6 +73,28 @@ def test_find_node_order_env_then_npm_package_then_path(tmp_path) -> None:
     assert chosen.source == "PATH" and os.path.samefile(chosen.path, system_node)
 
 
+def test_templates_are_read_from_nested_stage_assemblies(tmp_path) -> None:
+    """The cloud assembly layout aws-cdk-lib 2.275 writes for `Stage(app, "Prod")` + a top-level stack."""
+    import json
+
+    _write(tmp_path / "manifest.json", json.dumps({"version": "55.0.0", "artifacts": {
+        "assembly-Prod": {"type": "cdk:cloud-assembly",
+                          "properties": {"directoryName": "assembly-Prod", "displayName": "Prod"}},
+        "Top.assets": {"type": "cdk:asset-manifest", "properties": {"file": "Top.assets.json"}},
+        "Top": {"type": "aws:cloudformation:stack", "displayName": "Top",
+                "properties": {"templateFile": "Top.template.json"}},
+        "Tree": {"type": "cdk:tree", "properties": {"file": "tree.json"}},
+    }}))
+    _write(tmp_path / "Top.template.json", '{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}')
+    _write(tmp_path / "assembly-Prod" / "manifest.json", json.dumps({"version": "55.0.0", "artifacts": {
+        "ProdQueues890F56DA": {"type": "aws:cloudformation:stack", "displayName": "Prod/Queues",
+                               "properties": {"templateFile": "ProdQueues890F56DA.template.json"}},
+    }}))
+    _write(tmp_path / "assembly-Prod" / "ProdQueues890F56DA.template.json", '{"Resources": {}}')
+    templates = verify._templates(str(tmp_path))
+    assert templates == {"Top": {"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}, "Prod/Queues": {"Resources": {}}}
+
+
 # -- synth failures are results, not exceptions (cheap: no aws_cdk import) -----------------------
 def test_synth_reports_a_failing_app(tmp_path) -> None:
     _write(tmp_path / "app.py", "import sys\nprint('starting', file=sys.stderr)\nraise RuntimeError('boom in the app')\n")
