@@ -228,6 +228,7 @@ def add_imports(module: cst.Module, statements: Sequence[str]) -> cst.Module:
         return module
     body = list(module.body)
     insert_at = 0
+    after_cdk = 0  # just after the header's last aws_cdk import: keep CDK imports together
     for i, stmt in enumerate(body):
         if isinstance(stmt, cst.SimpleStatementLine) and all(
             isinstance(s, (cst.Import, cst.ImportFrom)) or (i == 0 and isinstance(s, cst.Expr)
@@ -235,11 +236,14 @@ def add_imports(module: cst.Module, statements: Sequence[str]) -> cst.Module:
             for s in stmt.body
         ):
             insert_at = i + 1
+            if "aws_cdk" in module.code_for_node(stmt):
+                after_cdk = i + 1
             continue
         if isinstance(stmt, (cst.If, cst.Try)) and i == insert_at and _only_imports(stmt):
             insert_at = i + 1  # `try: import x except ImportError: ...` blocks belong to the header
             continue
         break
+    insert_at = after_cdk or insert_at
     new = [cst.parse_statement(s + "\n") for s in wanted]
     return module.with_changes(body=[*body[:insert_at], *new, *body[insert_at:]])
 

@@ -1,7 +1,7 @@
 from aws_cdk import Stack
 from aws_cdk import aws_sqs as sqs
-from constructs import Construct
 import aws_cdk as cdk
+from constructs import Construct
 
 
 class QueueStack(Stack):

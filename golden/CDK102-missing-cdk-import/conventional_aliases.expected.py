@@ -1,10 +1,10 @@
 from aws_cdk import Stack
 from aws_cdk import aws_sns as sns
 from aws_cdk import aws_stepfunctions as sfn
-from constructs import Construct
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_stepfunctions_tasks as tasks
 from aws_cdk import aws_cloudwatch_actions as cw_actions
+from constructs import Construct
 
 
 class FlowStack(Stack):

@@ -1,7 +1,7 @@
 from aws_cdk import Stack
-from constructs import Construct
 from aws_cdk import aws_sns as sns
 from aws_cdk import aws_cloudwatch_actions as cw_actions
+from constructs import Construct
 
 
 def alerts(scope: Construct) -> None:

@@ -2,8 +2,8 @@ from aws_cdk import Duration, Stack
 from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_sns as sns
-from constructs import Construct
 from aws_cdk import aws_cloudwatch_actions as cloudwatch_actions
+from constructs import Construct
 
 
 class DataStack(Stack):

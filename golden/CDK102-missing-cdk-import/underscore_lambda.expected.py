@@ -1,6 +1,6 @@
 from aws_cdk import Stack
-from constructs import Construct
 from aws_cdk import aws_lambda as _lambda
+from constructs import Construct
 
 
 class FnStack(Stack):

@@ -1,8 +1,8 @@
 from aws_cdk import Stack
 from aws_cdk.aws_logs import LogGroup, RetentionDays
 from aws_cdk.aws_secretsmanager import Secret
-from constructs import Construct
 from aws_cdk import SecretValue
+from constructs import Construct
 
 
 class SecretsStack(Stack):

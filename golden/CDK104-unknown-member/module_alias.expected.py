@@ -7,8 +7,8 @@ from aws_cdk import aws_logs as logs
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_secretsmanager as secretsmanager
 from aws_cdk import aws_sqs as sqs
-from constructs import Construct
 import aws_cdk
+from constructs import Construct
 
 
 class AppStack(Stack):

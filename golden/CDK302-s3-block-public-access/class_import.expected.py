@@ -1,7 +1,7 @@
 from aws_cdk import Stack
 from aws_cdk.aws_s3 import Bucket, BucketEncryption
-from constructs import Construct
 from aws_cdk import aws_s3 as s3
+from constructs import Construct
 
 
 class StorageStack(Stack):
