@@ -427,8 +427,10 @@ class UnknownCdkModule(Rule):
             return Edit(stmt, replace=lambda n: new_small)
 
         def drop(n: cst.Import | cst.ImportFrom) -> cst.Import | cst.ImportFrom:
-            kept = [a for i, a in enumerate(n.names) if i != index]  # type: ignore[arg-type]
-            kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            current = list(n.names)  # type: ignore[arg-type]
+            kept = [a for i, a in enumerate(current) if i != index]
+            if index == len(current) - 1:  # the new last name takes over the trailing comma (or none)
+                kept[-1] = kept[-1].with_changes(comma=current[index].comma)
             return n.with_changes(names=kept)
 
         return Edit(stmt, replace=drop, imports=[new_import] if new_import else [])
