@@ -184,3 +184,28 @@ def test_cdk110_moves_never_change_a_defined_value(source: str) -> None:
     missing_before = sum(x == "MISSING" for _, args in before for x in args)
     missing_after = sum(x == "MISSING" for _, args in after for x in args)
     assert missing_after < missing_before, f"a move fixed nothing\n{source}---\n{fixed}"
+
+
+# --------------------------------------------------------------------------------------------------
+# CDK111 and cdk.json: flags there reach the app through the CLI's context and fail synth the same
+# way; they are reported at the App() call, and the JSON file is left alone.
+
+def test_cdk111_reports_cdk_json_flags_without_editing(tmp_path) -> None:
+    import json as _json
+    import subprocess
+
+    (tmp_path / "app.py").write_text("import aws_cdk as cdk\n\napp = cdk.App()\ncdk.Stack(app, 'S')\napp.synth()\n")
+    cdk_json = {"app": "python3 app.py", "context": {"@aws-cdk/core:enableStackNameDuplicates": "true",
+                                                    "@aws-cdk/aws-iam:minimizePolicies": True}}
+    (tmp_path / "cdk.json").write_text(_json.dumps(cdk_json, indent=2))
+    before = (tmp_path / "cdk.json").read_bytes()
+    run = subprocess.run([sys.executable, "-m", "remediator", "check", "--format", "json", "--select", "CDK111",
+                          "."], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    findings = _json.loads(run.stdout)
+    assert [(f["code"], f["line"], f["fixable"]) for f in findings] == [("CDK111", 3, False)], findings
+    assert "@aws-cdk/core:enableStackNameDuplicates" in findings[0]["message"]
+    assert "minimizePolicies" not in findings[0]["message"]
+    fixed = subprocess.run([sys.executable, "-m", "remediator", "fix", "--no-changelog", "--select", "CDK111", "."],
+                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert fixed.returncode in (0, 1), fixed.stderr
+    assert (tmp_path / "cdk.json").read_bytes() == before

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+import os
 from typing import Iterable, Iterator
 
 import libcst as cst
@@ -41,9 +43,10 @@ class RemovedFeatureFlag(Rule):
     ## Fix safety
     Safe: the entry (or the whole `set_context` statement) is removed; CDK v2 behaves exactly as
     with the flag enabled whether it is set or not, so only the synth error goes away. A
-    `context=` argument left empty is removed too (when it was written inline). Flags in
-    `cdk.json` are not Python and are not edited; a `set_context` call that is part of a larger
-    expression is reported, not removed.
+    `context=` argument left empty is removed too (when it was written inline). Flags in the
+    `context` of the `cdk.json` beside the app file are reported at the `App(...)` call but not
+    edited (only Python is rewritten); a `set_context` call that is part of a larger expression
+    is reported, not removed.
     """
 
     code, name, tier = "CDK111", "removed-feature-flag", Tier.SAFE
@@ -54,10 +57,14 @@ class RemovedFeatureFlag(Rule):
     noun = ("feature flag", "feature flags")
 
     def check(self, call: ConstructCall) -> Iterator[Finding]:
+        expired = set(call.ctx.api.expired_feature_flags)
+        for flag in _cdk_json_flags(call.ctx, expired):
+            yield self.finding(call, f"cdk.json next to this app sets CDK v1 feature flag `{flag}`, which CDK v2 "
+                                     "rejects at synth when the feature is used; remove it from cdk.json "
+                                     "(not edited: only Python is rewritten)")
         value = call.value("context")
         if value is None:
             return
-        expired = set(call.ctx.api.expired_feature_flags)
         if isinstance(value, cst.Dict):
             for flag in _expired_keys(value, expired):
                 yield self.finding(_entry(value, flag) or value, _message(flag),
@@ -94,6 +101,23 @@ class RemovedFeatureFlag(Rule):
                 yield self.finding(call, _message(flag), fix=fix)
             else:
                 yield self.finding(call, _message(flag) + "; the call is part of a larger expression: remove it by hand")
+
+
+def _cdk_json_flags(ctx: FileContext, expired: set[str]) -> list[str]:
+    """Removed flags in the ``context`` of the cdk.json beside the file that builds the App."""
+    if ctx.project_root is None:
+        return []
+    path = ctx.path if os.path.isabs(ctx.path) else os.path.join(ctx.project_root, ctx.path)
+    cdk_json = os.path.join(os.path.dirname(path), "cdk.json")
+    try:
+        with open(cdk_json, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return []
+    context = data.get("context") if isinstance(data, dict) else None
+    if not isinstance(context, dict):
+        return []
+    return [k for k in context if k in expired]
 
 
 def _message(flag: str) -> str:
