@@ -425,7 +425,11 @@ class UnknownKeyword(Rule):
                 elif view.kind(t) in ("class", "interface"):
                     holders.extend(c for c in view.implementations(t) if wrong in _ctor_keywords(view, c))
                 if holders:
-                    places.append(f"`{wrong}` is an argument of `{param}` ({', '.join(f'`{short(h)}`' for h in holders)})")
+                    text = f"`{wrong}` is an argument of `{param}` ({', '.join(f'`{short(h)}`' for h in holders)})"
+                    withs = [view.method(h, "with_") for h in holders if view.kind(h) == "class"]
+                    if withs and all(w is not None and wrong in w.keywords for w in withs):
+                        text += f": `{param}.with_({wrong}=...)`"
+                    places.append(text)
         return "; ".join(places[:2])
 
 
