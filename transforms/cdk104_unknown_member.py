@@ -146,7 +146,8 @@ class UnknownMember(Rule):
 
     ## Fix safety
     Safe, and applied only when the replacement is unique: the enum member of exactly the same
-    duration; the only module that has the class; the only member with a close name; for
+    duration; `aws_cdk` (or `constructs`) when it is the only module with the class (a same-named
+    class of another service is a different thing: reported); the only member with a close name; for
     `Bucket.grant`, `grant_read` when every action is one `grant_read` grants, `grant_read_write`
     when every action is a read or write action of `grant_read_write`, else
     `bucket.grants.actions_on_object_keys(grantee, "*", *actions)` with exactly the actions given.
