@@ -11,3 +11,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+# The CDK apps under corpus/ and apps/ are inputs, not tests (some carry their own test files).
+collect_ignore_glob = ["corpus/*", "apps/*"]
