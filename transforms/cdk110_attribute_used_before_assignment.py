@@ -1002,3 +1002,14 @@ def _walk_classes(module: cst.Module) -> list[cst.ClassDef]:
 
     module.visit(V())
     return out
+
+
+def suggested_names() -> list[str]:
+    """aws-cdk-lib names this rule relies on (checked against the API index by tests/test_api_names.py).
+
+    The ``aws_cdk.core.*`` and ``aws_cdk.aws_cloudformation`` bases are CDK v1 spellings, matched on
+    purpose and absent from v2, so they are not listed."""
+    names = sorted(b for b in CONSTRUCT_BASES if not b.startswith(("aws_cdk.core.", "aws_cdk.aws_cloudformation.")))
+    names += [f"constructs.Node.{m}" for m in sorted(NODE_PURE)]
+    names += [f"aws_cdk.Stack.{m}" for m in sorted(STACK_PURE_METHODS)]
+    return names
