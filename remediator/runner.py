@@ -152,7 +152,10 @@ def _run(req: Request) -> RunResult:
     found = discover(paths, root=_config_base(req, cfg, root), exclude=cfg.exclude,
                      repo_root=root)
     out.errors.extend(found.errors)
-    items = [(f, display_path(f, root)) for f in found.files]
+    # one item per real file: a symlink to a file that is also found otherwise would be written twice
+    real_seen: set[str] = set()
+    items = [(f, display_path(f, root)) for f in found.files
+             if not (os.path.realpath(f) in real_seen or real_seen.add(os.path.realpath(f)))]
     specs = [(r.code, cfg.rule_options.get(r.code, {})) for r in selected]
     jobs = req.jobs if req.jobs is not None else (os.cpu_count() or 1)
     if jobs > 1 and len(items) >= PARALLEL_THRESHOLD:

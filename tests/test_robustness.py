@@ -399,6 +399,23 @@ def test_bad_inputs_get_one_line_errors_and_the_run_goes_on(tmp_path: Path) -> N
         if name != "good.py":
             assert (root / name).read_bytes() == data, name
     assert (outside / "secret.py").read_bytes() == KMS  # never followed, never written
+    check = subprocess.run([PY, "-m", "remediator", "check", ".", "--select", "CDK301"], cwd=root, env=ENV,
+                           capture_output=True, timeout=300)
+    assert check.returncode == 2
+    assert len([ln for ln in check.stderr.decode().splitlines() if ": error: " in ln]) == len(expected) - 1
+
+
+def test_symlink_inside_the_roots_is_one_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A link to a file that is found anyway is processed (and written) once, not twice."""
+    (tmp_path / "app.py").write_bytes(KMS)
+    (tmp_path / "alias.py").symlink_to("app.py")
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "again.py").symlink_to(tmp_path / "app.py")
+    res = cli(["fix", ".", "app.py", "--select", "CDK301", "--no-changelog"], tmp_path, monkeypatch)
+    assert res.exit_code == 0, res.stderr
+    assert "Fixed 1 finding in 1 file" in res.stderr
+    assert (tmp_path / "app.py").read_bytes() == KMS_FIXED
+    assert (tmp_path / "alias.py").is_symlink() and (tmp_path / "lib" / "again.py").is_symlink()
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
