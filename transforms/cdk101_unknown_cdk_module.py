@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -223,6 +224,8 @@ class UnknownCdkModule(Rule):
                     if b is not None:
                         b.imports.append((stmt, alias))
         # expressions that denote a missing module: an alias bound to it, or ``cdk.aws_elbv2``
+        if not bad and not _may_reference_submodule(ctx):
+            return
         for node in _module_references(ctx):
             q = ctx.qualname(node)
             if q is None:
@@ -434,6 +437,15 @@ class UnknownCdkModule(Rule):
             return n.with_changes(names=kept)
 
         return Edit(stmt, replace=drop, imports=[new_import] if new_import else [])
+
+
+def _may_reference_submodule(ctx: FileContext) -> bool:
+    """Cheap text test: does ``<alias of an aws_cdk module>.<lower-case name>`` occur at all?"""
+    aliases = [a for a, q in ctx.imports.aliases.items() if q == "aws_cdk" or ctx.api.module_exists(q)]
+    if not aliases:
+        return False
+    pattern = r"\b(?:" + "|".join(re.escape(a) for a in aliases) + r")\s*\.\s*[a-z]"
+    return re.search(pattern, ctx.source) is not None
 
 
 def _alone(ctx: FileContext, small: cst.CSTNode) -> bool:

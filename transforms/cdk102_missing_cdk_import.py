@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import builtins
+import re
 from typing import Iterator
 
 import libcst as cst
@@ -8,6 +9,7 @@ import libcst as cst
 from remediator.context import CONVENTIONAL_ALIASES, FileContext
 from remediator.rule import Edit, Finding, Fix, Rule, Tier
 
+_ATTR = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*\.\s*([A-Za-z_]\w*)")
 _BUILTINS = frozenset(dir(builtins)) | {"__file__", "__name__", "__doc__", "__spec__", "__path__", "__builtins__"}
 
 
@@ -34,6 +36,23 @@ def alias_fits(alias: str, module: str) -> bool:
         return alias in ("cdk", "aws_cdk")
     return (alias == short or bare == short or (short.startswith("aws_") and bare == short[4:])
             or CONVENTIONAL_ALIASES.get(module) == alias)
+
+
+_FITTING: dict[int, frozenset[str]] = {}
+
+
+def _fitting_aliases(api) -> frozenset[str]:
+    """Every name :func:`alias_fits` accepts for some module (a superset test, per index)."""
+    key = id(api)
+    if key not in _FITTING:
+        names = {"cdk", "aws_cdk", *CONVENTIONAL_ALIASES.values()}
+        for m in api.modules:
+            short = m.rpartition(".")[2]
+            names.add(short)
+            if short.startswith("aws_"):
+                names.add(short[4:])
+        _FITTING[key] = frozenset(names)
+    return _FITTING[key]
 
 
 def _prefer_public(modules: list[str]) -> list[str]:
@@ -203,7 +222,22 @@ class MissingCdkImport(Rule):
     changelog = "Add {count} missing aws_cdk {noun}"
     noun = ("import", "imports")
 
+    @staticmethod
+    def _candidates_in_text(ctx: FileContext) -> bool:
+        """Cheap text test before walking the tree: some ``X.Member`` whose ``X`` is not an
+        imported alias, and whose ``Member`` is an aws-cdk-lib class or ``X`` a module's name."""
+        api = ctx.api
+        fitting = _fitting_aliases(api)
+        for alias, member in set(_ATTR.findall(ctx.source)):
+            if alias in ctx.imports.aliases or alias in _BUILTINS or alias == "self":
+                continue
+            if api.modules_defining(member) or alias in fitting or alias.strip("_") in fitting:
+                return True
+        return False
+
     def check_module(self, ctx: FileContext) -> Iterator[Finding]:
+        if not self._candidates_in_text(ctx):
+            return
         names = _Names()
         ctx.module.visit(names)
         if names.star_import or names.dynamic:

@@ -116,6 +116,8 @@ class ApiIndex:
         self._names = names
         self._records: dict[str, dict[str, Any]] = {}
         self._by_short: dict[str, list[str]] | None = None
+        self._kids: dict[str, list[str]] | None = None
+        self._subs: dict[str, list[str]] | None = None
         self.header: dict[str, Any] = header
         #: aws-cdk-lib version, e.g. ``"2.275.0"``
         self.version: str = header["version"]
@@ -192,11 +194,28 @@ class ApiIndex:
                 return ".".join(parts[:i])
         return None
 
+    def _children(self) -> dict[str, list[str]]:
+        """qualified name -> last components of the types directly inside it (built once)."""
+        if self._kids is None:
+            kids: dict[str, list[str]] = {}
+            for n in self._names:
+                parent, _, last = n.rpartition(".")
+                kids.setdefault(parent, []).append(last)
+            self._kids = kids
+        return self._kids
+
+    def _submodules(self, module: str) -> list[str]:
+        if self._subs is None:
+            subs: dict[str, list[str]] = {}
+            for m in self.modules:
+                parent, _, last = m.rpartition(".")
+                subs.setdefault(parent, []).append(last)
+            self._subs = subs
+        return self._subs.get(module, [])
+
     def types_in(self, module: str) -> list[str]:
         """Names (last component) of the top-level types of a module: ``["Bucket", "BucketProps"...]``."""
-        prefix = module + "."
-        return [n[len(prefix):] for n in self._names
-                if n.startswith(prefix) and "." not in n[len(prefix):]]
+        return list(self._children().get(module, ())) if module in self.modules else []
 
     def _short_names(self) -> dict[str, list[str]]:
         if self._by_short is None:
@@ -276,18 +295,16 @@ class ApiIndex:
 
     def nested_types(self, qualname: str) -> list[str]:
         """Names of types nested in a class: ``CfnBucket`` -> ``["AbacStatusProperty", ...]``."""
-        prefix = qualname + "."
-        return [n[len(prefix):] for n in self._names if n.startswith(prefix) and "." not in n[len(prefix):]]
+        return list(self._children().get(qualname, ())) if qualname in self._slot else []
 
-    def attributes(self, qualname: str) -> set[str]:
+    @lru_cache(maxsize=8192)
+    def attributes(self, qualname: str) -> frozenset[str]:
         """Every name valid after ``<qualname or instance>.``: methods, properties, enum members,
         nested types; for a module, its types and submodules."""
         if qualname in self.modules:
-            prefix = qualname + "."
-            subs = {m[len(prefix):] for m in self.modules if m.startswith(prefix) and "." not in m[len(prefix):]}
-            return set(self.types_in(qualname)) | subs
-        return (set(self.methods(qualname)) | set(self.properties(qualname)) | set(self.enum_members(qualname))
-                | set(self.nested_types(qualname)))
+            return frozenset(self.types_in(qualname)) | frozenset(self._submodules(qualname))
+        return frozenset([*self.methods(qualname), *self.properties(qualname), *self.enum_members(qualname),
+                          *self.nested_types(qualname)])
 
     def has_attribute(self, qualname: str, name: str) -> bool:
         return name in self.attributes(qualname)
