@@ -336,6 +336,10 @@ def process_source(source: bytes, path: str, rules: Sequence[Rule], options: Run
         result.fixed = None
         result.fixed_counts = {}
         result.errors.append(str(exc))
+    except RecursionError:
+        result.fixed = None
+        result.fixed_counts = {}
+        result.errors.append("code nested too deeply to analyse (recursion limit); skipped")
     except Exception as exc:  # noqa: BLE001 - a bug in a rule must not end the run
         result.fixed = None
         result.fixed_counts = {}

@@ -531,6 +531,29 @@ def test_empty_and_whitespace_only_files(tmp_path: Path) -> None:
         assert result.errors == [] and result.fixed is None, data
 
 
+@pytest.mark.parametrize("name,data,fixed", [
+    ("old Mac newlines", KMS.replace(b"\n", b"\r"), True),
+    ("form feeds", b"\f" + KMS + b"\f\nx = 1\n", True),
+    ("no final newline", KMS.rstrip(b"\n"), True),
+    ("deep nesting", KMS + b"z = " + b"(" * 150 + b"1" + b")" * 150 + b"\n", True),
+    ("nesting beyond the recursion limit", KMS + b"z = " + b"[" * 1000 + b"]" * 1000 + b"\n", False),
+    ("UTF-16", KMS.decode().encode("utf-16"), False),
+    ("Python 2", KMS + b"print 'hello'\n", False),
+    ("tabs and spaces mixed", KMS + b"if True:\n\tx = 1\n        y = 2\n", False),
+    ("every byte but NUL", bytes(range(1, 256)), False),
+    ("a 200 kB line", KMS + b"x = '" + b"a" * 200_000 + b"'\n", True),
+])
+def test_odd_files_never_crash(name: str, data: bytes, fixed: bool) -> None:
+    result = process_source(data, "odd.py", [cdk301()], RunOptions(fix=True))
+    assert not any("internal error" in e for e in result.errors), result.errors
+    if fixed:
+        assert result.errors == [] and result.fixed is not None
+        compile(result.fixed, "odd.py", "exec", dont_inherit=True)
+        assert result.fixed.count(b"enable_key_rotation=True") == 1
+    else:
+        assert result.fixed is None and len(result.errors) == 1 and "\n" not in result.errors[0]
+
+
 def test_a_crashing_rule_is_an_error_for_that_file_only(tmp_path: Path) -> None:
     class Crash(Rule):
         code, name, tier = "CDK992", "test-crash", Tier.SAFE
