@@ -298,3 +298,10 @@ def _free_name(attr: str, taken: set[str] | frozenset[str]) -> str:
 
 def _renamer(new: str):
     return lambda n: n.with_changes(attr=cst.Name(new))
+
+
+def absent_names():
+    """The attribute names this rule renames to must not be Stack members (tests/test_api_names.py)."""
+    for new in PREFERRED.values():
+        yield f"aws_cdk.Stack.{new}"
+        yield f"aws_cdk.NestedStack.{new}"
