@@ -109,7 +109,8 @@ def _stacks(draw: st.DrawFn) -> str:
             local_names.append(f"v{k}")
             lines.append(f"        v{k} = f('s{k}'{reads()})")
         elif kind == "from_local" and local_names:
-            lines.append(f"        self.a{draw(st.integers(0, N_ATTRS - 1))} = f('s{k}', {draw(st.sampled_from(local_names))})")
+            source = draw(st.sampled_from(local_names))
+            lines.append(f"        self.a{draw(st.integers(0, N_ATTRS - 1))} = f('s{k}', {source})")
         elif kind == "if":
             lines.append("        if True:")
             lines.append(f"            self.a{draw(st.integers(0, N_ATTRS - 1))} = f('s{k}'{reads()})")

@@ -948,10 +948,12 @@ class AttributeUsedBeforeAssignment(Rule):
             names = mfx.names_bound & (t.names_read | t.names_bound)
             if names:
                 return f"it also binds `{sorted(names)[0]}`, which line {line(k)} uses"
-            if mfx.names_mutated & (t.names_read | t.names_bound):
-                return f"it changes `{sorted(mfx.names_mutated & (t.names_read | t.names_bound))[0]}`, which line {line(k)} uses"
-            if mfx.mutates & (t.reads | set(t.exposed) | t.mutates):
-                return f"it changes `self.{sorted(mfx.mutates & (t.reads | set(t.exposed) | t.mutates))[0]}`, which line {line(k)} uses"
+            names = mfx.names_mutated & (t.names_read | t.names_bound)
+            if names:
+                return f"it changes `{sorted(names)[0]}`, which line {line(k)} uses"
+            attrs = mfx.mutates & (t.reads | set(t.exposed) | t.mutates)
+            if attrs:
+                return f"it changes `self.{sorted(attrs)[0]}`, which line {line(k)} uses"
         return None
 
     @staticmethod

@@ -170,7 +170,8 @@ class MissingRequiredArgument(Rule):
         members = list(api.enum_members(q))
         spelled = ctx.module.code_for_node(call.func)
         listed = ", ".join(members[:MAX_LISTED]) + (", …" if len(members) > MAX_LISTED else "")
-        head = f"`{spelled}(...)` builds a jsii enum from a value (ValueError: jsii enums are not int-valued; their values are the member names)"
+        head = (f"`{spelled}(...)` builds a jsii enum from a value (ValueError: jsii enums are not int-valued; "
+                "their values are the member names)")
         if len(call.args) != 1 or call.args[0].keyword is not None:
             yield self.finding(call, f"{head}; name a member: {listed}")
             return
