@@ -28,8 +28,10 @@ class WebTierStack(Stack):
             encryption=s3.BucketEncryption.KMS,
             encryption_key=self.key,
             versioned=True,
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            enforce_ssl=True,
         )
-        self.replica = s3.Bucket(self, "ReplicaBucket", bucket_name="web-tier-assets-replica")
+        self.replica = s3.Bucket(self, "ReplicaBucket", bucket_name="web-tier-assets-replica", block_public_access=s3.BlockPublicAccess.BLOCK_ALL, enforce_ssl=True)
         self._create_compute_infrastructure()
 
     def _create_compute_infrastructure(self):

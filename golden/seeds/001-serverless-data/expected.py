@@ -12,6 +12,7 @@ from aws_cdk import (
     aws_s3 as s3,
     aws_sns as sns,
 )
+from aws_cdk import aws_cloudwatch_actions as cloudwatch_actions
 from constructs import Construct
 
 
@@ -27,16 +28,17 @@ class ServerlessDataStack(Stack):
             self,
             "DataBucket",
             encryption=s3.BucketEncryption.S3_MANAGED,
-            removal_policy=RemovalPolicy.DESTROY,
-            auto_delete_objects=True,
+            removal_policy=RemovalPolicy.RETAIN,
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            enforce_ssl=True,
         )
         table = dynamodb.Table(
             self,
             "Events",
             partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING),
             billing_mode=dynamodb.BillingMode.PAY_PER_REQUEST,
-            point_in_time_recovery=True,
-            removal_policy=RemovalPolicy.DESTROY,
+            point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(point_in_time_recovery_enabled=True),
+            removal_policy=RemovalPolicy.RETAIN,
         )
         processor = lambda_.Function(
             self,
@@ -47,13 +49,13 @@ class ServerlessDataStack(Stack):
             memory_size=128,
             reserved_concurrent_executions=10,
             vpc=vpc,
-            environment={"TABLE_NAME": table.table_name, "AWS_REGION": "us-east-1"},
+            environment={"TABLE_NAME": table.table_name},
         )
         processor.add_to_role_policy(iam.PolicyStatement(actions=["dynamodb:*"], resources=["*"]))
-        data_bucket.grant(processor, "s3:GetObject", "s3:PutObject")
+        data_bucket.grant_read_write(processor)
         table.grant_read_write_data(processor)
 
-        trail_bucket = s3.Bucket(self, "TrailBucket")
+        trail_bucket = s3.Bucket(self, "TrailBucket", block_public_access=s3.BlockPublicAccess.BLOCK_ALL, enforce_ssl=True)
         cloudtrail.Trail(self, "Trail", bucket=trail_bucket, encryption_key=trail_key)
 
         topic = sns.Topic(self, "Alerts")

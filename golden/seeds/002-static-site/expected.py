@@ -16,17 +16,18 @@ class StaticSiteStack(cdk.Stack):
 
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
-        self.environment = self.node.try_get_context("environment")
+        self.environment_name = self.node.try_get_context("environment") or "dev"
 
-        key = kms.Key(self, "SiteKey", removal_policy=cdk.RemovalPolicy.DESTROY, enable_key_rotation=True)
+        key = kms.Key(self, "SiteKey", removal_policy=cdk.RemovalPolicy.RETAIN, enable_key_rotation=True)
         content = s3.Bucket(
             self,
             "StaticContent",
             bucket_name=f"static-content-{self.account}-{self.region}",
             encryption=s3.BucketEncryption.KMS,
             encryption_key=key,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-            auto_delete_objects=True,
+            removal_policy=cdk.RemovalPolicy.RETAIN,
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            enforce_ssl=True,
         )
         volume = ec2.Volume(
             self,
@@ -35,7 +36,7 @@ class StaticSiteStack(cdk.Stack):
             size=cdk.Size.gibibytes(20),
             encrypted=True,
             encryption_key=key,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
+            removal_policy=cdk.RemovalPolicy.SNAPSHOT,
         )
         api_secret = secretsmanager.Secret(
             self,
@@ -63,4 +64,4 @@ class StaticSiteStack(cdk.Stack):
         role = iam.Role(self, "CloudWatchRole", assumed_by=iam.ServicePrincipal("ec2.amazonaws.com"))
         role.add_managed_policy(iam.ManagedPolicy.from_aws_managed_policy_name("CloudWatchFullAccess"))
         cdk.CfnOutput(self, "ApiSecretArn", value=api_secret.secret_arn)
-        cdk.CfnOutput(self, "Environment", value=self.environment)
+        cdk.CfnOutput(self, "Environment", value=self.environment_name)

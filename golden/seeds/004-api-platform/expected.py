@@ -16,7 +16,7 @@ class ApiPlatformStack(cdk.Stack):
 
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
-        env_name = self.node.try_get_context("environmentSuffix")
+        env_name = self.node.try_get_context("environmentSuffix") or "dev"
 
         vpc = ec2.Vpc(self, "Vpc", max_azs=2)
         flow_role = iam.Role(
@@ -34,13 +34,13 @@ class ApiPlatformStack(cdk.Stack):
             destination=ec2.FlowLogDestination.to_cloud_watch_logs(logs.LogGroup(self, "FlowLogs"), flow_role),
         )
 
-        uploads = s3.Bucket(self, "Uploads", bucket_name="api-platform-uploads")
+        uploads = s3.Bucket(self, "Uploads", bucket_name="api-platform-uploads", block_public_access=s3.BlockPublicAccess.BLOCK_ALL, enforce_ssl=True)
         table = dynamodb.Table(
             self,
             "Orders",
             table_name="orders",
             partition_key=dynamodb.Attribute(name="id", type=dynamodb.AttributeType.STRING),
-            removal_policy=cdk.RemovalPolicy.DESTROY,
+            removal_policy=cdk.RemovalPolicy.RETAIN,
         )
         database = rds.DatabaseInstance(
             self,
@@ -48,7 +48,7 @@ class ApiPlatformStack(cdk.Stack):
             engine=rds.DatabaseInstanceEngine.postgres(version=rds.PostgresEngineVersion.VER_16),
             vpc=vpc,
             credentials=rds.Credentials.from_generated_secret("dbadmin"),
-            removal_policy=cdk.RemovalPolicy.DESTROY,
+            removal_policy=cdk.RemovalPolicy.SNAPSHOT,
         )
         api_key_secret = secretsmanager.Secret(self, "ApiKeySecret", secret_name="api-platform-key")
 
