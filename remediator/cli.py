@@ -92,6 +92,12 @@ def _print_problems(result: RunResult) -> None:
         click.echo(f"{path}: error: {message}", err=True)
     for path, message in result.warnings:
         click.echo(f"{path}: warning: {message}", err=True)
+    if any(r.code.startswith("CDK1") for r in result.rules) and result.results:
+        # the CDK1xx rules judge code against an aws-cdk-lib API: say which one
+        from remediator.api import describe_api_source
+
+        settings = result.config.settings if result.config else {}
+        click.echo(describe_api_source(settings.get("cdk-python"), result.root), err=True)
 
 
 @main.command()

@@ -694,3 +694,14 @@ def test_outside_git_paths_are_relative_to_the_working_directory(project: Path) 
     diff = run_sub(["fix", "--diff", "app/stacks/storage.py"], project)
     assert diff.returncode == 1
     assert diff.stdout.startswith(b"diff --git a/app/stacks/storage.py b/app/stacks/storage.py\n")
+
+
+def test_report_names_the_api_version_when_cdk1xx_rules_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from remediator.api import get_index
+
+    make_project(tmp_path)
+    version = get_index(None, str(tmp_path)).version
+    with_api = run_cli(["check", "--select", "CDK1", "."], tmp_path, monkeypatch)
+    assert f"API: aws-cdk-lib {version} (" in with_api.stderr
+    without = run_cli(["check", "--select", "CDK301", "."], tmp_path, monkeypatch)
+    assert "API:" not in without.stderr
