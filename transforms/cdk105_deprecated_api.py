@@ -196,7 +196,7 @@ class DeprecatedApi(Rule):
     """
 
     code, name, tier = "CDK105", "deprecated-api", Tier.SAFE
-    summary = "replace deprecated aws-cdk-lib properties by their documented replacement"
+    summary = "Deprecated aws-cdk-lib properties with a documented replacement"
     triggers = ()
     changelog = "Replace {count} deprecated {noun}"
     noun = ("property", "properties")

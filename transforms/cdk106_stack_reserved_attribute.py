@@ -164,7 +164,7 @@ class StackReservedAttribute(Rule):
     """
 
     code, name, tier = "CDK106", "stack-reserved-attribute", Tier.SAFE
-    summary = "a Stack subclass must not assign the Stack's read-only properties"
+    summary = "A Stack subclass must not assign the Stack's read-only properties"
     triggers = ("Stack",)
     changelog = "Rename {count} {noun}"
     noun = ("attribute that shadowed a read-only Stack property",

@@ -66,7 +66,7 @@ class ContextDefault(Rule):
     """
 
     code, name, tier = "CDK201", "context-default", Tier.SAFE
-    summary = "context values need a default"
+    summary = "Context lookups need a default"
     triggers = ("try_get_context",)
     options: dict[str, Any] = {"defaults": {}}
     changelog = "Give {count} context {noun} a default"
