@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import traceback
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
@@ -321,7 +322,9 @@ def _check_code(code: str, path: str) -> cst.Module:
     """Parse back and compile generated code; raise FixError if either fails."""
     try:
         module = cst.parse_module(code)
-        compile(code, path, "exec", dont_inherit=True)
+        with warnings.catch_warnings():  # SyntaxWarnings of the user's code are not ours to print
+            warnings.simplefilter("ignore")
+            compile(code, path, "exec", dont_inherit=True)
     except (cst.ParserSyntaxError, SyntaxError, ValueError) as exc:
         raise FixError(f"fix produced invalid code ({str(exc).splitlines()[0]})") from None
     return module
@@ -351,7 +354,9 @@ def process_source(source: bytes, path: str, rules: Sequence[Rule], options: Run
 def _syntax_error_message(source: bytes, exc: cst.ParserSyntaxError) -> str:
     """Python's own wording when it has one (``'(' was never closed``), else libcst's."""
     try:
-        compile(source, "<file>", "exec", dont_inherit=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compile(source, "<file>", "exec", dont_inherit=True)
     except SyntaxError as err:
         return f"syntax error at line {err.lineno}, column {err.offset or 1}: {err.msg}"
     except (ValueError, UnicodeDecodeError):

@@ -24,6 +24,7 @@ import signal
 import stat
 import tempfile
 import threading
+import warnings
 from typing import Iterator
 
 TEMP_SUFFIX = ".remediator-tmp"
@@ -45,7 +46,9 @@ def check_source(data: bytes, path: str = "<file>") -> None:
 
     try:
         cst.parse_module(data)
-        compile(data, path, "exec", dont_inherit=True)
+        with warnings.catch_warnings():  # SyntaxWarnings of the user's code are not ours to print
+            warnings.simplefilter("ignore")
+            compile(data, path, "exec", dont_inherit=True)
     except (cst.ParserSyntaxError, SyntaxError, ValueError, UnicodeDecodeError, LookupError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise WriteError(f"new content does not compile ({first}); not written") from None

@@ -134,7 +134,7 @@ def test_every_rule_contributes_snippets() -> None:
 
 
 @st.composite
-def generated_stacks(draw) -> tuple[bytes, bool]:
+def generated_stacks(draw) -> tuple[bytes, bool, str]:
     snippets = golden_snippets()
     chosen = draw(st.lists(st.sampled_from(snippets), min_size=1, max_size=4))
     parts = [(s, draw(st.lists(st.booleans(), min_size=len(s.body), max_size=len(s.body)).filter(
@@ -142,7 +142,7 @@ def generated_stacks(draw) -> tuple[bytes, bool]:
     newline = draw(st.sampled_from(["\n", "\n", "\r\n"]))
     indent = draw(st.sampled_from(["    ", "    ", "  ", "\t"]))
     unsafe = draw(st.booleans())
-    return compose(parts, newline, indent), unsafe
+    return compose(parts, newline, indent), unsafe, newline
 
 
 def _options(unsafe: bool, fix: bool = True) -> RunOptions:
@@ -172,8 +172,8 @@ def _files(root: Path) -> dict[str, bytes]:
 
 @FUZZ
 @given(generated_stacks())
-def test_fix_converges_on_generated_stacks(case: tuple[bytes, bool]) -> None:
-    source, unsafe = case
+def test_fix_converges_on_generated_stacks(case: tuple[bytes, bool, str]) -> None:
+    source, unsafe, newline = case
     rules = [r() for r in all_rules()]
     compile(source, "generated_stack.py", "exec", dont_inherit=True)  # the generator itself is sound
 
@@ -182,6 +182,8 @@ def test_fix_converges_on_generated_stacks(case: tuple[bytes, bool]) -> None:
     fixed = first.fixed if first.fixed is not None else source
     cst.parse_module(fixed)
     compile(fixed, "generated_stack.py", "exec", dont_inherit=True)
+    if newline == "\r\n":  # added lines use the file's CRLF (bare LF only inside kept string literals)
+        assert fixed.count(b"\n") - fixed.count(b"\r\n") <= source.count(b"\n") - source.count(b"\r\n")
     second = process_source(fixed, "stacks/generated_stack.py", rules, _options(unsafe))
     assert second.errors == [], second.errors
     assert second.fixed is None, "a second run changed the file again"

@@ -554,6 +554,15 @@ def test_odd_files_never_crash(name: str, data: bytes, fixed: bool) -> None:
         assert result.fixed is None and len(result.errors) == 1 and "\n" not in result.errors[0]
 
 
+def test_syntax_warnings_of_the_users_code_are_not_printed(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_bytes(KMS + b'        assert (key, "a key")\n        same = key is "x"\n')
+    proc = subprocess.run([PY, "-W", "default", "-m", "remediator", "fix", ".", "--select", "CDK301",
+                           "--no-changelog"], cwd=tmp_path, env=ENV, capture_output=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert proc.stderr.decode().strip().splitlines() == ["Fixed 1 finding in 1 file (0 remaining)"]
+    assert b"enable_key_rotation=True" in (tmp_path / "app.py").read_bytes()
+
+
 def test_a_crashing_rule_is_an_error_for_that_file_only(tmp_path: Path) -> None:
     class Crash(Rule):
         code, name, tier = "CDK992", "test-crash", Tier.SAFE
