@@ -50,6 +50,7 @@ class _Indexer(cst.CSTVisitor):
         self.parents: dict[int, cst.CSTNode] = {}
         self.calls: list[cst.Call] = []
         self.attributes: list[cst.Attribute] = []
+        self.classes: list[cst.ClassDef] = []
         self.bindings: list[tuple[cst.BaseAssignTargetExpression | cst.BaseExpression, cst.BaseExpression,
                                   cst.CSTNode]] = []
         self._stack: list[cst.CSTNode] = []
@@ -66,6 +67,8 @@ class _Indexer(cst.CSTVisitor):
             self.calls.append(node)
         elif isinstance(node, cst.Attribute):
             self.attributes.append(node)
+        elif isinstance(node, cst.ClassDef):
+            self.classes.append(node)
         elif isinstance(node, cst.Assign) and len(node.targets) == 1:
             self.bindings.append((node.targets[0].target, node.value, node))
         elif isinstance(node, cst.AnnAssign) and node.value is not None:
@@ -93,6 +96,8 @@ class FileContext:
         self.calls: list[cst.Call] = indexer.calls
         #: every ``a.b`` node of the tree, in visiting order (imports included)
         self.attributes: list[cst.Attribute] = indexer.attributes
+        #: every class definition of the file, nested ones included, in source order
+        self.classes: list[cst.ClassDef] = indexer.classes
         self._raw_bindings = indexer.bindings
         self._qualnames: dict[int, str | None] = {}
         self._positions: Any = None

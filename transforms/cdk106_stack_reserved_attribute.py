@@ -176,9 +176,7 @@ class StackReservedAttribute(Rule):
         read_only = _read_only(ctx)
         if not any(_assigned_self_attribute(ctx, a, read_only) for a in ctx.attributes):
             return
-        classes = [n for n in ctx.module.body if isinstance(n, cst.ClassDef)]
-        classes += [n for n in _nested_classes(ctx.module) if n not in classes]
-        stack_classes = self._stack_classes(ctx, classes)
+        stack_classes = self._stack_classes(ctx, ctx.classes)
         if not stack_classes:
             return
         forbidden = read_only | OTHER_MEMBERS
@@ -274,16 +272,6 @@ def _assigned_self_attribute(ctx: FileContext, node: cst.Attribute, names: froze
         return parent.target is child
     return isinstance(parent, cst.AsName)
 
-
-def _nested_classes(module: cst.Module) -> list[cst.ClassDef]:
-    found: list[cst.ClassDef] = []
-
-    class V(cst.CSTVisitor):
-        def visit_ClassDef(self, node: cst.ClassDef) -> None:
-            found.append(node)
-
-    module.visit(V())
-    return found
 
 
 def _free_name(attr: str, taken: set[str] | frozenset[str]) -> str:

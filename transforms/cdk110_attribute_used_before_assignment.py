@@ -782,7 +782,7 @@ class AttributeUsedBeforeAssignment(Rule):
     noun = ("stack attribute", "stack attributes")
 
     def check_module(self, ctx: FileContext) -> Iterator[Finding]:
-        classes = [s for s in _walk_classes(ctx.module)]
+        classes = ctx.classes
         if not classes:
             return
         by_name = {c.name.value: c for c in classes}
@@ -994,16 +994,6 @@ class AttributeUsedBeforeAssignment(Rule):
 
         return Fix([Edit(moved, replace=take), Edit(before, replace=mark), Edit(block, replace=reorder)])
 
-
-def _walk_classes(module: cst.Module) -> list[cst.ClassDef]:
-    out: list[cst.ClassDef] = []
-
-    class V(cst.CSTVisitor):
-        def visit_ClassDef(self, node: cst.ClassDef) -> None:
-            out.append(node)
-
-    module.visit(V())
-    return out
 
 
 def suggested_names() -> list[str]:
