@@ -8,7 +8,7 @@ name, each node's parent, and what each name or ``self`` attribute was assigned 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
 import libcst as cst

@@ -9,7 +9,7 @@ import libcst as cst
 from remediator.context import NOT_LITERAL, FileContext, literal_value
 from remediator.imports import dotted_name
 from remediator.rule import Edit, Finding, Fix, Rule, Tier
-from remediator.transforms.cdk103_unknown_keyword import (
+from remediator.apitypes import (
     ApiView,
     api_view,
     _squashed,
