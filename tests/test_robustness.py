@@ -441,6 +441,17 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert locked.read_bytes() == KMS
 
 
+@pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="needs Linux /proc")
+def test_a_file_whose_read_fails_is_reported_and_the_run_goes_on(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs even as root: reading /proc/self/mem from offset 0 fails with EIO for every user."""
+    (tmp_path / "good.py").write_bytes(KMS)
+    res = cli(["fix", "good.py", "/proc/self/mem", "--select", "CDK301", "--no-changelog"], tmp_path, monkeypatch)
+    assert res.exit_code == 2
+    assert "/proc/self/mem: error: cannot read file: Input/output error" in res.stderr.splitlines()
+    assert (tmp_path / "good.py").read_bytes() == KMS_FIXED
+
+
 def test_unreadable_folder_is_reported_and_the_run_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "good.py").write_bytes(KMS)
     locked = tmp_path / "locked"
