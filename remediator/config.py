@@ -25,7 +25,15 @@ SETTINGS: dict[str, tuple[Any, type]] = {
     # Python interpreter, virtual environment or site-packages whose aws-cdk-lib is the API ground
     # truth for the CDK1xx rules (remediator.api); default: this interpreter, then the project's .venv/venv
     "cdk-python": (None, str),
+    # an edited call that makes its line longer than this is laid out one argument per line;
+    # default: `line-length` of [tool.ruff] or [tool.black] in the same pyproject.toml, else 100
+    "line-length": (100, int),
 }
+
+def default_settings() -> dict[str, Any]:
+    """The settings every run starts from (what a missing key means)."""
+    return {k: default for k, (default, _) in SETTINGS.items()}
+
 
 #: Top-level keys of [tool.remediator] (key -> type)
 KEYS: dict[str, type | tuple[type, ...]] = {
@@ -55,7 +63,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     changelog: str | None = None
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    settings: dict[str, Any] = field(default_factory=lambda: {k: d for k, (d, _) in SETTINGS.items()})
+    settings: dict[str, Any] = field(default_factory=default_settings)
 
 
 def find_pyproject(start: str) -> str | None:
@@ -98,7 +106,14 @@ def load_config(start: str, explicit: str | None, all_rules: Sequence[type[Rule]
             table = data
         else:
             return Config(path=path)
-    return parse_table(table, path, all_rules)
+    cfg = parse_table(table, path, all_rules)
+    if "line-length" not in table:
+        for tool in ("ruff", "black"):
+            width = data.get("tool", {}).get(tool, {}).get("line-length")
+            if isinstance(width, int) and not isinstance(width, bool) and width > 0:
+                cfg.settings["line-length"] = width
+                break
+    return cfg
 
 
 def parse_table(table: dict[str, Any], path: str, all_rules: Sequence[type[Rule]]) -> Config:
@@ -108,7 +123,8 @@ def parse_table(table: dict[str, Any], path: str, all_rules: Sequence[type[Rule]
         if key not in KEYS:
             raise ConfigError(f"{where} unknown key {key!r}")
         expected = KEYS[key]
-        if not isinstance(value, expected) or (expected is list and not all(isinstance(v, str) for v in value)):
+        if (not isinstance(value, expected) or (expected is list and not all(isinstance(v, str) for v in value))
+                or (expected is int and isinstance(value, bool))):
             kind = "a list of strings" if expected is list else getattr(expected, "__name__", str(expected))
             raise ConfigError(f"{where} key {key!r} must be {kind}")
     cfg.select = table.get("select")

@@ -169,3 +169,24 @@ def dict_remove_key(d: cst.Dict, key: str) -> cst.Dict:
 
 def statement_lines(code: str | Sequence[cst.BaseStatement]) -> list[cst.BaseStatement]:
     return parse_statements(code) if isinstance(code, str) else list(code)
+
+
+def explode_call(call: cst.Call, indent: str) -> cst.Call:
+    """Lay a call out one argument per line with a trailing comma (black's style).
+
+    ``indent`` is one level of the file's indentation; arguments land one level deeper than the
+    block holding the statement, and the closing parenthesis at the block's level.
+    """
+    if not call.args:
+        return call
+
+    def line(extra: str) -> cst.ParenthesizedWhitespace:
+        return cst.ParenthesizedWhitespace(first_line=cst.TrailingWhitespace(), empty_lines=[], indent=True,
+                                           last_line=cst.SimpleWhitespace(extra))
+
+    args = []
+    for i, arg in enumerate(call.args):
+        last = i == len(call.args) - 1
+        ending = line("" if last else indent)
+        args.append(arg.with_changes(comma=cst.Comma(whitespace_after=ending), whitespace_after_arg=NO_SPACE))
+    return call.with_changes(whitespace_before_args=line(indent), args=args)

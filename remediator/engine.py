@@ -17,6 +17,8 @@ from typing import Any, Iterable, Sequence
 
 import libcst as cst
 
+from remediator import edits as E
+from remediator.config import default_settings
 from remediator.context import FileContext
 from remediator.rule import Diagnostic, Edit, Finding, Fix, Rule, Tier
 
@@ -36,8 +38,9 @@ class RunOptions:
 
     fix: bool = False
     unsafe_fixes: bool = False
-    #: per-file settings visible to rules as ``ctx.settings`` (e.g. ``environment-default``)
-    settings: dict[str, Any] = field(default_factory=dict)
+    #: per-file settings visible to rules as ``ctx.settings`` (e.g. ``environment-default``);
+    #: the defaults are those of a run without configuration
+    settings: dict[str, Any] = field(default_factory=default_settings)
     project_root: str | None = None
 
 
@@ -174,12 +177,20 @@ def _applies(finding: Finding, unsafe_fixes: bool) -> bool:
 class _Applier(cst.CSTTransformer):
     """Applies edits by node identity; edits on the same node, or nested ones, compose."""
 
-    def __init__(self, edits: Iterable[Edit]) -> None:
+    def __init__(self, edits: Iterable[Edit], line_length: int | None = None, indent: str = "    ") -> None:
         super().__init__()
         self.by_target: dict[int, list[Edit]] = defaultdict(list)
         for edit in edits:
             self.by_target[id(edit.target)].append(edit)
         self.applied: set[int] = set()
+        self.line_length = line_length
+        self.indent = indent
+        self._blocks: list[str] = []  # indentation of the enclosing blocks
+        self._edited_calls: set[int] = set()  # calls changed by an edit in this pass (new nodes)
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> bool:
+        self._blocks.append(node.indent if node.indent is not None else self.indent)
+        return True
 
     def on_leave(self, original_node: cst.CSTNode, updated_node: Any) -> Any:
         node = super().on_leave(original_node, updated_node)
@@ -191,6 +202,8 @@ class _Applier(cst.CSTTransformer):
         for edit in edits:
             if edit.replace is not None and isinstance(node, cst.CSTNode):
                 node = edit.replace(node)
+                if isinstance(node, cst.Call):
+                    self._edited_calls.add(id(node))
             if edit.before or edit.after:
                 if not isinstance(original_node, cst.BaseStatement):
                     raise FixError("statements can only be inserted next to a statement")
@@ -202,7 +215,22 @@ class _Applier(cst.CSTTransformer):
             return cst.FlattenSentinel([*before, *kept, *after])
         return node
 
+    def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine,
+                                  updated_node: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
+        """An edited call that made its one-line statement too long is laid out one argument per line."""
+        if self.line_length is None or len(updated_node.body) != 1:
+            return updated_node
+        small = updated_node.body[0]
+        call = getattr(small, "value", None)
+        if not isinstance(call, cst.Call) or id(call) not in self._edited_calls:
+            return updated_node
+        code = cst.Module(body=[]).code_for_node(updated_node).rstrip("\r\n")
+        if "\n" in code or len("".join(self._blocks)) + len(code) <= self.line_length:
+            return updated_node
+        return updated_node.with_changes(body=[small.with_changes(value=E.explode_call(call, self.indent))])
+
     def leave_IndentedBlock(self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock) -> cst.IndentedBlock:
+        self._blocks.pop()
         if not updated_node.body:  # every statement was removed: keep the block valid
             return updated_node.with_changes(body=[cst.SimpleStatementLine([cst.Pass()])])
         return updated_node
@@ -260,12 +288,16 @@ def _only_imports(stmt: cst.CSTNode) -> bool:
     return bool(found) and all(found)
 
 
-def apply_fixes(module: cst.Module, fixes: Sequence[Fix]) -> tuple[cst.Module, list[Fix]]:
-    """Apply every fix that can be applied; a fix whose edit fails is deferred (returned second)."""
+def apply_fixes(module: cst.Module, fixes: Sequence[Fix], line_length: int | None = None) -> tuple[cst.Module, list[Fix]]:
+    """Apply every fix that can be applied; a fix whose edit fails is deferred (returned second).
+
+    With ``line_length``, an edited call that makes its one-line statement longer than that is laid
+    out one argument per line.
+    """
     pending = list(fixes)
     deferred: list[Fix] = []
     while True:
-        applier = _Applier(e for f in pending for e in f.edits)
+        applier = _Applier((e for f in pending for e in f.edits), line_length, module.default_indent)
         try:
             new_module = module.visit(applier)
         except Exception:  # noqa: BLE001 - any failing edit: find it and defer it
@@ -404,7 +436,8 @@ def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOption
         if pass_no > MAX_PASSES:
             rules_left = sorted({f.rule.code for f in to_fix})
             raise FixError(f"failed to converge after {MAX_PASSES} passes (rules still fixing: {', '.join(rules_left)})")
-        new_module, deferred = apply_fixes(module, [f.fix for f in to_fix if f.fix is not None])
+        new_module, deferred = apply_fixes(module, [f.fix for f in to_fix if f.fix is not None],
+                                           options.settings.get("line-length"))
         applied = [f for f in to_fix if f.fix not in deferred]
         if not applied:
             result.diagnostics = [_diagnostic(f, ctx, path, options.unsafe_fixes) for f in findings]

@@ -11,5 +11,9 @@ class LogsStack(cdk.Stack):
         # a chained call: the API says what from_bucket_name returns (IBucket: no `grants` property)
         imported = cdk.aws_s3.Bucket.from_bucket_name(self, "Shared", "shared-bucket")
         imported.grant_read(cdk.aws_iam.AccountRootPrincipal())
-        cdk.aws_s3.BucketGrants.from_bucket(imported).actions_on_object_keys(cdk.aws_iam.AccountRootPrincipal(), "*", "s3:PutObject")
+        cdk.aws_s3.BucketGrants.from_bucket(imported).actions_on_object_keys(
+            cdk.aws_iam.AccountRootPrincipal(),
+            "*",
+            "s3:PutObject",
+        )
         cdk.aws_s3.Bucket(self, "Inline").grant_read(cdk.aws_iam.AccountRootPrincipal())

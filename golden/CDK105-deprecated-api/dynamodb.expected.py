@@ -13,5 +13,16 @@ class TablesStack(Stack):
             partition_key=pk,
             point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(point_in_time_recovery_enabled=True),  # keep backups
         )
-        dynamodb.Table(self, "Events", partition_key=pk, contributor_insights_specification=dynamodb.ContributorInsightsSpecification(enabled=False))
-        dynamodb.TableV2(self, "Global", partition_key=pk, contributor_insights_specification=dynamodb.ContributorInsightsSpecification(enabled=True), point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(point_in_time_recovery_enabled=True))
+        dynamodb.Table(
+            self,
+            "Events",
+            partition_key=pk,
+            contributor_insights_specification=dynamodb.ContributorInsightsSpecification(enabled=False),
+        )
+        dynamodb.TableV2(
+            self,
+            "Global",
+            partition_key=pk,
+            contributor_insights_specification=dynamodb.ContributorInsightsSpecification(enabled=True),
+            point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(point_in_time_recovery_enabled=True),
+        )

@@ -17,7 +17,12 @@ class FunctionsStack(cdk.Stack):
             application_log_level_v2=cdk.aws_lambda.ApplicationLogLevel.WARN,
             system_log_level_v2=cdk.aws_lambda.SystemLogLevel.DEBUG,
         )
-        nodejs.NodejsFunction(self, "Web", entry="lambda/web.ts", logging_format=cdk.aws_lambda.LoggingFormat.TEXT)
+        nodejs.NodejsFunction(
+            self,
+            "Web",
+            entry="lambda/web.ts",
+            logging_format=cdk.aws_lambda.LoggingFormat.TEXT,
+        )
         Function(
             self,
             "Dynamic",

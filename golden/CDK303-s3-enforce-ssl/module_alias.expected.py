@@ -15,5 +15,11 @@ class StorageStack(Stack):
             removal_policy=RemovalPolicy.RETAIN,  # keep this comment
             enforce_ssl=True,
         )
-        s3.Bucket(self, "Downloads", public_read_access=True, block_public_access=s3.BlockPublicAccess.BLOCK_ACLS_ONLY, enforce_ssl=True)
+        s3.Bucket(
+            self,
+            "Downloads",
+            public_read_access=True,
+            block_public_access=s3.BlockPublicAccess.BLOCK_ACLS_ONLY,
+            enforce_ssl=True,
+        )
         s3.Bucket(self, "Enforced", enforce_ssl=True)

@@ -8,7 +8,12 @@ class DataStack(Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
         stage = self.node.try_get_context("stage") or "dev"
-        s3.Bucket(self, "Uploads", removal_policy=RemovalPolicy.RETAIN if stage == "production" else RemovalPolicy.DESTROY, auto_delete_objects=stage != "production")
+        s3.Bucket(
+            self,
+            "Uploads",
+            removal_policy=RemovalPolicy.RETAIN if stage == "production" else RemovalPolicy.DESTROY,
+            auto_delete_objects=stage != "production",
+        )
         table = dynamodb.CfnTable(
             self,
             "Raw",

@@ -31,7 +31,13 @@ class WebTierStack(Stack):
             block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
             enforce_ssl=True,
         )
-        self.replica = s3.Bucket(self, "ReplicaBucket", bucket_name="web-tier-assets-replica", block_public_access=s3.BlockPublicAccess.BLOCK_ALL, enforce_ssl=True)
+        self.replica = s3.Bucket(
+            self,
+            "ReplicaBucket",
+            bucket_name="web-tier-assets-replica",
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            enforce_ssl=True,
+        )
         self._create_compute_infrastructure()
 
     def _create_compute_infrastructure(self):

@@ -1,0 +1,68 @@
+"""Edited calls that outgrow the line length are laid out one argument per line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from remediator.config import load_config
+from remediator.engine import RunOptions, process_source
+from remediator.transforms import all_rules, rule_by_code
+
+SOURCE = '''from aws_cdk import Stack, aws_s3 as s3
+from constructs import Construct
+
+
+class StorageStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        s3.Bucket(self, "Logs", versioned=True)  # remediator: ignore[CDK302]
+        self.archive = s3.Bucket(self, "Archive", bucket_name="archive-bucket")  # cold data
+'''
+
+
+def fix(source: str, line_length: int | None) -> str:
+    rules = [rule_by_code("CDK302")(), rule_by_code("CDK303")()]
+    settings = {} if line_length is None else {"line-length": line_length}
+    result = process_source(source.encode(), "stack.py", rules, RunOptions(fix=True, settings=settings))
+    assert not result.errors, result.errors
+    return (result.fixed or source.encode()).decode()
+
+
+def test_a_call_that_outgrows_the_limit_gets_one_argument_per_line() -> None:
+    out = fix(SOURCE, 100)
+    assert '''        self.archive = s3.Bucket(
+            self,
+            "Archive",
+            bucket_name="archive-bucket",
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            enforce_ssl=True,
+        )  # cold data
+''' in out
+    # a short edited call stays on its line
+    assert '        s3.Bucket(self, "Logs", versioned=True, enforce_ssl=True)  # remediator: ignore[CDK302]\n' in out
+
+
+def test_a_wide_limit_keeps_calls_on_one_line() -> None:
+    out = fix(SOURCE, 200)
+    assert ('        self.archive = s3.Bucket(self, "Archive", bucket_name="archive-bucket", '
+            'block_public_access=s3.BlockPublicAccess.BLOCK_ALL, enforce_ssl=True)  # cold data\n') in out
+
+
+def test_no_limit_no_wrapping() -> None:
+    assert "s3.Bucket(\n" not in fix(SOURCE, None)
+
+
+def test_tab_indented_files_get_tabs() -> None:
+    tabbed = SOURCE.replace("    ", "\t")
+    out = fix(tabbed, 100)
+    assert '\t\tself.archive = s3.Bucket(\n\t\t\tself,\n\t\t\t"Archive",\n' in out
+    assert "\t\t)  # cold data\n" in out
+
+
+def test_line_length_comes_from_ruff_or_black_when_not_set(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.remediator]\nselect = ["CDK3"]\n\n[tool.ruff]\nline-length = 120\n')
+    assert load_config(str(tmp_path), None, all_rules()).settings["line-length"] == 120
+    (tmp_path / "pyproject.toml").write_text('[tool.remediator]\nline-length = 79\n\n[tool.black]\nline-length = 120\n')
+    assert load_config(str(tmp_path), None, all_rules()).settings["line-length"] == 79
+    (tmp_path / "pyproject.toml").write_text('[tool.remediator]\nselect = ["CDK3"]\n')
+    assert load_config(str(tmp_path), None, all_rules()).settings["line-length"] == 100
