@@ -52,7 +52,7 @@ def test_find_app_falls_back_to_app_py_and_explains_failures(tmp_path) -> None:
         find_app(str(tmp_path))
 
 
-def test_find_node_order_env_then_npm_package_then_path(tmp_path) -> None:
+def test_find_node_order_env_then_npm_package_then_path(tmp_path, monkeypatch) -> None:
     system_node = shutil.which("node")
     assert system_node, "these tests need node on PATH"
     env = {"PATH": os.environ["PATH"]}
@@ -68,8 +68,11 @@ def test_find_node_order_env_then_npm_package_then_path(tmp_path) -> None:
     chosen = find_node([str(tmp_path)], env)
     assert chosen.path == str(packaged) and chosen.source.startswith("node-linux-")
     assert chosen.major >= 18
-    # 3. else node on PATH
-    chosen = find_node([str(tmp_path / "elsewhere")], env)
+    # 3. else node on PATH (run from a folder without .ci/node: CI's checkout has one)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    chosen = find_node([str(elsewhere)], env)
     assert chosen.source == "PATH" and os.path.samefile(chosen.path, system_node)
 
 
