@@ -83,12 +83,13 @@ class FileContext:
     """The current tree of one file and what the engine derived from it."""
 
     def __init__(self, module: cst.Module, path: str, settings: dict[str, Any] | None = None,
-                 project_root: str | None = None) -> None:
+                 project_root: str | None = None, source: str | None = None) -> None:
         self.module = module
         self.path = path
         self.project_root = project_root
         self.settings = settings or {}
-        self.source = module.code
+        #: the module's code; the engine passes the text it parsed instead of generating it again
+        self.source = module.code if source is None else source
         indexer = _Indexer()
         module.visit(indexer)
         self.imports: ImportMap = indexer.imports

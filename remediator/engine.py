@@ -410,7 +410,10 @@ def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOption
         raise FixError(_syntax_error_message(source, exc)) from None
     except (UnicodeDecodeError, LookupError, SyntaxError, ValueError) as exc:
         raise FixError(f"cannot decode file: {str(exc).splitlines()[0]}") from None
-    text = module.code
+    try:  # the text libcst parsed, without generating it again (the round trip is lossless)
+        text = source.decode(module.encoding)
+    except (UnicodeDecodeError, LookupError):  # pragma: no cover - libcst decoded it already
+        text = module.code
     if not imports_aws_cdk(text):
         result.skipped = "does not import aws_cdk"
         return
@@ -418,10 +421,9 @@ def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOption
         result.skipped = "remediator: skip-file"
         return
 
-    seen_codes: set[str] = set()
     counts: dict[str, int] = defaultdict(int)
     for pass_no in range(1, MAX_PASSES + 2):
-        ctx = FileContext(module, path, options.settings, options.project_root)
+        ctx = FileContext(module, path, options.settings, options.project_root, source=text)
         if not ctx.imports.imports_cdk:
             result.skipped = "does not import aws_cdk"
             return
@@ -451,14 +453,14 @@ def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOption
         try:
             # re-parsed from text: keep the file's encoding (PEP 263 cookie, BOM) for ``module.bytes``
             module = _check_code(code, path).with_changes(encoding=module.encoding)
+            text = code
         except FixError as exc:  # name the rules whose fixes broke the file
             raise FixError(f"{exc}: fixes of {', '.join(sorted({f.rule.code for f in applied}))} not applied, "
                            "file left unchanged") from None
         for f in applied:
             counts[f.rule.code] += 1
-            seen_codes.add(f.rule.code)
     try:
-        new_bytes = module.bytes
+        new_bytes = text.encode(module.encoding)
     except UnicodeEncodeError as exc:
         raise FixError(f"fixed code cannot be written in the file's encoding ({exc.reason})") from None
     if new_bytes != source:
