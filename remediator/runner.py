@@ -153,9 +153,10 @@ def _run(req: Request) -> RunResult:
                      repo_root=root)
     out.errors.extend(found.errors)
     # one item per real file: a symlink to a file that is also found otherwise would be written twice
-    real_seen: set[str] = set()
-    items = [(f, display_path(f, root)) for f in found.files
-             if not (os.path.realpath(f) in real_seen or real_seen.add(os.path.realpath(f)))]
+    by_real_path: dict[str, str] = {}
+    for f in found.files:
+        by_real_path.setdefault(os.path.realpath(f), f)
+    items = [(f, display_path(f, root)) for f in by_real_path.values()]
     specs = [(r.code, cfg.rule_options.get(r.code, {})) for r in selected]
     jobs = req.jobs if req.jobs is not None else (os.cpu_count() or 1)
     if jobs > 1 and len(items) >= PARALLEL_THRESHOLD:
