@@ -402,6 +402,19 @@ class ConstructCall:
     def statement(self) -> cst.BaseStatement | None:
         return self.ctx.statement_of(self.node)
 
+    def refers_to(self, expr: cst.BaseExpression, at: cst.CSTNode) -> bool:
+        """``expr`` (a name or ``self.x``) at ``at`` holds this call's construct: bound once or more
+        to it in the scope visible from ``at``."""
+        return any(v is self.node for v in self.ctx.assigned_values(expr, at))
+
+    def method_calls(self, method: str) -> Iterator[cst.Call]:
+        """Calls ``<x>.method(...)`` where ``x`` holds this construct (``bucket.grant_public_access()``)."""
+        if self.binding is None:
+            return
+        for node, receiver in self.ctx.method_calls(method):
+            if self.refers_to(receiver, node):
+                yield node
+
     # -- editing ------------------------------------------------------------------------------
     def set_keyword(self, name: str, template: str) -> Edit:
         text, imports = self.ctx.code(template)

@@ -14,6 +14,8 @@ FLAGS = ("block_public_acls", "block_public_policy", "ignore_public_acls", "rest
 #: keywords that make an L2 bucket a static website (BLOCK_ALL makes such a bucket fail synth)
 WEBSITE_KEYWORDS = ("website_index_document", "website_error_document", "website_redirect", "website_routing_rules")
 PUBLIC_CANNED_ACLS = ("PUBLIC_READ", "PUBLIC_READ_WRITE", "PublicRead", "PublicReadWrite")
+#: principals that make a bucket policy statement public (BlockPublicPolicy rejects such a policy)
+PUBLIC_PRINCIPALS = ("aws_cdk.aws_iam.AnyPrincipal", "aws_cdk.aws_iam.StarPrincipal")
 
 
 class S3BlockPublicAccess(Rule):
@@ -41,9 +43,10 @@ class S3BlockPublicAccess(Rule):
     ## Fix safety
     Safe for private buckets: nothing that reads them through IAM or a bucket policy granting
     AWS principals changes. Buckets that are meant to be public (`public_read_access=True`, a
-    website configuration, a public canned ACL) are reported but never changed: `BLOCK_ALL`
-    makes their synth fail, and they should be served through CloudFront with an origin
-    access control instead. Calls with a `**kwargs` spread and values that are not literals
+    website configuration, a public canned ACL, `bucket.grant_public_access()`, or
+    `bucket.add_to_resource_policy(...)` with an `AnyPrincipal()`/`StarPrincipal()` in the same
+    scope) are reported but never changed: `BLOCK_ALL` makes their synth or deployment fail,
+    and they should be served through CloudFront with an origin access control instead. Calls with a `**kwargs` spread and values that are not literals
     are left alone.
     """
 
@@ -98,6 +101,11 @@ class S3BlockPublicAccess(Rule):
         acl = call.value_qualname("access_control")
         if acl is not None and acl.rsplit(".", 1)[-1] in PUBLIC_CANNED_ACLS:
             return "public canned ACL"
+        if any(True for _ in call.method_calls("grant_public_access")):
+            return "grant_public_access"  # synth fails with BLOCK_ALL
+        for use in call.method_calls("add_to_resource_policy"):
+            if _public_statement(call.ctx, use):
+                return "a bucket policy for any principal"  # the deployment fails with BLOCK_ALL
         return None
 
     # -- s3.CfnBucket ---------------------------------------------------------------------------
@@ -125,6 +133,23 @@ class S3BlockPublicAccess(Rule):
         else:
             fix = call.set_keyword("public_access_block_configuration", _l1_property(call.node))
         yield self.finding(call, f"S3 bucket {problem}", fix=fix)
+
+
+def _public_statement(ctx, use: cst.Call) -> bool:
+    """``add_to_resource_policy(...)`` with an ``AnyPrincipal()``/``StarPrincipal()`` in its argument
+    (the statement written there, or bound to a name in the same scope)."""
+    found = False
+
+    class Visitor(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            nonlocal found
+            found = found or ctx.call_qualname(node) in PUBLIC_PRINCIPALS
+
+    for arg in use.args:
+        values = [arg.value] + (ctx.assigned_values(arg.value, use) if isinstance(arg.value, cst.Name) else [])
+        for value in values:
+            value.visit(Visitor())
+    return found
 
 
 def _flags_off(value: cst.Call) -> bool:
