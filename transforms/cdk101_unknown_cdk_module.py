@@ -7,6 +7,7 @@ from typing import Iterator
 
 import libcst as cst
 
+from remediator.apitypes import qualname
 from remediator.context import FileContext
 from remediator.imports import dotted_name
 from remediator.rule import Edit, Finding, Fix, Rule, Tier
@@ -227,7 +228,7 @@ class UnknownCdkModule(Rule):
         if not bad and not _may_reference_submodule(ctx):
             return
         for node in _module_references(ctx):
-            q = ctx.qualname(node)
+            q = qualname(ctx, node)
             if q is None:
                 continue
             b = bad.get(q)

@@ -16,6 +16,7 @@ from remediator.apitypes import (
     candidates_text,
     close_names,
     infer_type,
+    qualname,
     short,
 )
 
@@ -170,7 +171,7 @@ class UnknownMember(Rule):
             if _in_import(ctx, node):
                 continue
             parent = ctx.parent(node)
-            q = ctx.qualname(node)
+            q = qualname(ctx, node)
             if q is not None:
                 if not (isinstance(parent, cst.Attribute) and parent.value is node) and q.startswith("aws_cdk."):
                     yield from self._qualified(ctx, view, node, q)
