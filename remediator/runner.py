@@ -17,7 +17,7 @@ from typing import Any, Sequence
 import pygit2
 
 from remediator import changelog as changelog_mod
-from remediator.config import Config, ConfigError, load_config, select_rules
+from remediator.config import Config, ConfigError, find_pyproject, load_config, select_rules
 from remediator.discovery import discover
 from remediator.engine import FileResult, RunOptions, process_source
 from remediator.patch import make_patch
@@ -95,22 +95,23 @@ def display_path(abspath: str, root: str) -> str:
 
 
 # -- workers --------------------------------------------------------------------------------
-_worker_rules: list[Rule] = []
-_worker_options: RunOptions | None = None
+#: per configuration group (see ``_Group``): the rule instances and options of its files
+_worker_groups: list[tuple[list[Rule], RunOptions]] = []
+
+GroupSpec = tuple[list[tuple[str, dict[str, Any]]], RunOptions]
 
 
-def _init_worker(rule_specs: list[tuple[str, dict[str, Any]]], options: RunOptions) -> None:
-    global _worker_rules, _worker_options
+def _init_worker(groups: list[GroupSpec]) -> None:
+    global _worker_groups
     by_code = {r.code: r for r in all_rules()}
-    _worker_rules = [by_code[c](opts) for c, opts in rule_specs]
-    _worker_options = options
+    _worker_groups = [([by_code[c](opts) for c, opts in specs], options) for specs, options in groups]
 
 
-def _init_pool_worker(rule_specs: list[tuple[str, dict[str, Any]]], options: RunOptions, parent: int) -> None:
+def _init_pool_worker(groups: list[GroupSpec], parent: int) -> None:
     # Ctrl-C reaches the whole process group: the parent decides (workers never write)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    _init_worker(rule_specs, options)
+    _init_worker(groups)
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -120,20 +121,29 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _process_path(item: tuple[str, str]) -> FileResult:
-    abspath, shown = item
-    assert _worker_options is not None
+def _process_path(item: tuple[str, str, int]) -> FileResult:
+    abspath, shown, group = item
+    rules, options = _worker_groups[group]
     try:
         data = read_bytes(abspath)
     except OSError as exc:
         return FileResult(path=shown, errors=[f"cannot read file: {exc.strerror or exc}"])
-    return process_source(data, shown, _worker_rules, _worker_options)
+    return process_source(data, shown, rules, options)
 
 
 def run(req: Request) -> RunResult:
     """Carry out a check or fix request. Raises ConfigError for configuration problems."""
     with sigterm_as_exit():  # SIGTERM unwinds like Ctrl-C: workers stopped, no temporary file left
         return _run(req)
+
+
+@dataclass
+class _Group:
+    """The files that share one configuration, and what it resolves to for this run."""
+
+    cfg: Config
+    rules: list[type[Rule]]
+    options: RunOptions
 
 
 def _run(req: Request) -> RunResult:
@@ -143,24 +153,49 @@ def _run(req: Request) -> RunResult:
     rules = all_rules()
     cfg = load_config(paths[0] if os.path.exists(paths[0]) else os.getcwd(), req.config_path, rules)
     out.config = cfg
-    selected = select_rules(rules, cfg, req.select, req.ignore, req.extend_select)
-    out.rules = selected
-    unsafe = cfg.unsafe_fixes if req.unsafe_fixes is None else req.unsafe_fixes
-    out.unsafe_fixes = unsafe
-    options = RunOptions(fix=req.fix, unsafe_fixes=unsafe, settings=dict(cfg.settings), project_root=root)
+    groups: list[_Group] = []
+    group_of: dict[str | None, int] = {}  # configuration file -> index in groups
+
+    def group_for(conf: Config) -> int:
+        if conf.path not in group_of:
+            selected = select_rules(rules, conf, req.select, req.ignore, req.extend_select)
+            unsafe = conf.unsafe_fixes if req.unsafe_fixes is None else req.unsafe_fixes
+            options = RunOptions(fix=req.fix, unsafe_fixes=unsafe, settings=dict(conf.settings), project_root=root)
+            group_of[conf.path] = len(groups)
+            groups.append(_Group(conf, selected, options))
+        return group_of[conf.path]
+
+    out.unsafe_fixes = groups[group_for(cfg)].options.unsafe_fixes
 
     found = discover(paths, root=_config_base(req, cfg, root), exclude=cfg.exclude,
                      repo_root=root)
     out.errors.extend(found.errors)
     # one item per real file: a symlink to a file that is also found otherwise would be written twice
-    by_real_path: dict[str, str] = {}
-    for f in found.files:
-        by_real_path.setdefault(os.path.realpath(f), f)
-    items = [(f, display_path(f, root)) for f in by_real_path.values()]
-    specs = [(r.code, cfg.rule_options.get(r.code, {})) for r in selected]
+    real_seen: set[str] = set()
+    files = [f for f in found.files if not (os.path.realpath(f) in real_seen or real_seen.add(os.path.realpath(f)))]
+    named = {os.path.abspath(p) for p in paths if os.path.isfile(p)}
+    items: list[tuple[str, str, int]] = []
+    nearest: dict[str, str | None] = {}  # folder -> its nearest configuration file
+    for f in files:
+        group = 0
+        if not req.config_path:  # as in ruff: each file takes the nearest configuration above it
+            folder = os.path.dirname(os.path.realpath(f))  # a symlinked file is shown, and configured, as its target
+            if folder not in nearest:
+                nearest[folder] = find_pyproject(folder)
+            if nearest[folder] is not None and nearest[folder] != cfg.path:
+                conf_path = nearest[folder]
+                if conf_path not in group_of:
+                    group_for(load_config(folder, None, rules))
+                group = group_of[conf_path]
+                own = groups[group].cfg
+                if f not in named and own.exclude and _excluded(os.path.realpath(f), own):
+                    continue
+        items.append((f, display_path(f, root), group))
+    out.rules = [r for r in rules if any(r in g.rules for g in groups)]
+    specs = [([(r.code, g.cfg.rule_options.get(r.code, {})) for r in g.rules], g.options) for g in groups]
     jobs = req.jobs if req.jobs is not None else (os.cpu_count() or 1)
     if jobs > 1 and len(items) >= PARALLEL_THRESHOLD:
-        pool = multiprocessing.Pool(jobs, initializer=_init_pool_worker, initargs=(specs, options, os.getpid()))
+        pool = multiprocessing.Pool(jobs, initializer=_init_pool_worker, initargs=(specs, os.getpid()))
         try:
             results = pool.map(_process_path, items, chunksize=max(1, len(items) // (jobs * 8)))
             pool.close()
@@ -170,7 +205,7 @@ def _run(req: Request) -> RunResult:
         finally:
             pool.join()
     else:
-        _init_worker(specs, options)
+        _init_worker(specs)
         results = [_process_path(i) for i in items]
     out.results = results
     for r in results:
@@ -178,11 +213,24 @@ def _run(req: Request) -> RunResult:
         out.warnings.extend((r.path, w) for w in r.warnings)
 
     if req.fix:
-        _finish_fix(req, cfg, out, {i[1]: i[0] for i in items})
+        _finish_fix(req, out, {i[1]: i[0] for i in items}, {i[1]: groups[i[2]].cfg for i in items})
     return out
 
 
-def _finish_fix(req: Request, cfg: Config, out: RunResult, abspaths: dict[str, str]) -> None:
+def _excluded(abspath: str, cfg: Config) -> bool:
+    """``abspath`` (or a folder above it, up to the configuration's folder) matches its ``exclude``."""
+    import pathspec
+
+    base = os.path.dirname(os.path.abspath(cfg.path or abspath))
+    rel = os.path.relpath(abspath, base).replace(os.sep, "/")
+    if rel.startswith(".."):
+        return False
+    spec = pathspec.GitIgnoreSpec.from_lines(cfg.exclude)
+    parts = rel.split("/")
+    return any(spec.match_file("/".join(parts[:i]) + "/") for i in range(1, len(parts))) or spec.match_file(rel)
+
+
+def _finish_fix(req: Request, out: RunResult, abspaths: dict[str, str], configs: dict[str, Config]) -> None:
     patches: list[bytes] = []
     done = []  # files written (or, with --diff, that would be): the changelog entry names only these
     for r in sorted(out.changed_files, key=lambda r: r.path):
@@ -199,27 +247,36 @@ def _finish_fix(req: Request, cfg: Config, out: RunResult, abspaths: dict[str, s
         else:
             done.append(r)
 
-    log_path = None
+    # one entry per changelog: a file's configuration may name its own (`changelog = ...`)
+    by_log: dict[str, list[FileResult]] = {}
+    if done and req.changelog:
+        for r in done:
+            by_log.setdefault(_changelog_path(req, configs[r.path], out.root), []).append(r)
+    for log_path, written in sorted(by_log.items()):
+        _add_changelog_entry(req, out, log_path, written, patches)
+    out.changelog_path = next(iter(sorted(by_log)), None)
+    out.patch = b"".join(patches)
+
+
+def _add_changelog_entry(req: Request, out: RunResult, log_path: str, done: list[FileResult],
+                         patches: list[bytes]) -> None:
     log_old: bytes | None = None
     log_new: bytes | None = None
-    if done and req.changelog:
-        log_path = _changelog_path(req, cfg, out.root)
-        try:
-            log_old = read_bytes(log_path) if os.path.exists(log_path) else None
-            text = None if log_old is None else log_old.decode("utf-8")
-            entry = changelog_mod.bullets({r.path: r.fixed_counts for r in done}, {r.code: r for r in all_rules()})
-            new_text = changelog_mod.insert(text, entry)
-            log_new = new_text.encode("utf-8")
-            if log_new == log_old:
-                log_new = None
-        except UnicodeDecodeError:
+    try:
+        log_old = read_bytes(log_path) if os.path.exists(log_path) else None
+        text = None if log_old is None else log_old.decode("utf-8")
+        entry = changelog_mod.bullets({r.path: r.fixed_counts for r in done}, {r.code: r for r in all_rules()})
+        new_text = changelog_mod.insert(text, entry)
+        log_new = new_text.encode("utf-8")
+        if log_new == log_old:
             log_new = None
-            out.errors.append((display_path(log_path, out.root), "changelog is not UTF-8; entry not added"))
-        except OSError as exc:
-            log_new = None
-            out.errors.append((display_path(log_path, out.root), f"cannot read changelog: {exc.strerror or exc}"))
-    out.changelog_path = log_path
-    if log_path is not None and log_new is not None:
+    except UnicodeDecodeError:
+        log_new = None
+        out.errors.append((display_path(log_path, out.root), "changelog is not UTF-8; entry not added"))
+    except OSError as exc:
+        log_new = None
+        out.errors.append((display_path(log_path, out.root), f"cannot read changelog: {exc.strerror or exc}"))
+    if log_new is not None:
         shown = display_path(log_path, out.root)
         if req.diff:
             patches.append(make_patch(shown, log_old, log_new, _git_mode(log_path) if log_old is not None else None))
@@ -228,7 +285,6 @@ def _finish_fix(req: Request, cfg: Config, out: RunResult, abspaths: dict[str, s
                 atomic_write(log_path, log_new, expected=log_old)
             except (WriteError, OSError) as exc:
                 out.errors.append((shown, f"changelog not written: {exc}"))
-    out.patch = b"".join(patches)
 
 
 def _config_base(req: Request, cfg: Config, root: str) -> str:

@@ -705,3 +705,92 @@ def test_report_names_the_api_version_when_cdk1xx_rules_run(tmp_path: Path, monk
     assert f"API: aws-cdk-lib {version} (" in with_api.stderr
     without = run_cli(["check", "--select", "CDK301", "."], tmp_path, monkeypatch)
     assert "API:" not in without.stderr
+
+
+# ----------------------------------------------------------------------------------------------
+# monorepos: each file takes its nearest configuration, as in ruff
+
+
+KEYS_AND_BUCKETS = '''\
+from aws_cdk import Stack, aws_kms as kms, aws_s3 as s3
+from constructs import Construct
+
+
+class DataStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str) -> None:
+        super().__init__(scope, construct_id)
+        kms.Key(self, "Key")
+        s3.Bucket(self, "Bucket", enforce_ssl=True)
+'''
+
+
+def _monorepo(root: Path) -> Path:
+    """Two apps with their own [tool.remediator]: one selects CDK301 and keeps its own changelog,
+    the other selects CDK302; a shared library without configuration."""
+    write(root / "apps" / "keys" / "pyproject.toml",
+          '[project]\nname = "keys"\n\n[tool.remediator]\nselect = ["CDK301"]\nchangelog = "CHANGELOG.md"\n')
+    write(root / "apps" / "keys" / "keys" / "stack.py", KEYS_AND_BUCKETS)
+    write(root / "apps" / "buckets" / "pyproject.toml", '[tool.remediator]\nselect = ["CDK302"]\n')
+    write(root / "apps" / "buckets" / "buckets" / "stack.py", KEYS_AND_BUCKETS)
+    write(root / "pyproject.toml", '[tool.remediator]\nselect = ["CDK301", "CDK302"]\n')
+    write(root / "libs" / "shared.py", KEYS_AND_BUCKETS)
+    # shown (once) as its target, and so configured as its target: the root configuration
+    (root / "apps" / "buckets" / "buckets" / "shared.py").symlink_to(Path("..", "..", "..", "libs", "shared.py"))
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "initial")
+    return root
+
+
+@pytest.mark.parametrize("cwd, args", [
+    (".", []),
+    (".", ["apps/buckets", "apps/keys", "libs"]),
+    ("apps/keys", [".", "../buckets/buckets/stack.py", "../../libs/shared.py"]),
+    ("apps/buckets", ["../..", "--jobs", "1"]),
+])
+def test_each_file_takes_its_nearest_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cwd: str,
+                                                     args: list[str]) -> None:
+    root = _monorepo(tmp_path / "mono")
+    res = run_cli(["check", "--format", "json", *args], root / cwd, monkeypatch)
+    assert res.exit_code == 1, res.stderr
+    found = sorted((d["path"], d["code"]) for d in json.loads(res.stdout))
+    assert found == [("apps/buckets/buckets/stack.py", "CDK302"), ("apps/keys/keys/stack.py", "CDK301"),
+                     ("libs/shared.py", "CDK301"), ("libs/shared.py", "CDK302")]
+
+
+def test_monorepo_fix_follows_each_configuration_and_changelog(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    b = _apply_equals_fix(tmp_path, _monorepo, args=())
+    keys = (b / "apps" / "keys" / "keys" / "stack.py").read_text()
+    buckets = (b / "apps" / "buckets" / "buckets" / "stack.py").read_text()
+    assert "enable_key_rotation=True" in keys and "block_public_access" not in keys
+    assert "block_public_access" in buckets and "enable_key_rotation" not in buckets
+    # the keys app keeps its own changelog; the rest goes to the repository's
+    own = (b / "apps" / "keys" / "CHANGELOG.md").read_text()
+    assert "- Enable KMS key rotation on 1 key in apps/keys/keys/stack.py (CDK301)\n" in own
+    assert "CDK302" not in own
+    main_log = (b / "CHANGELOG.md").read_text()
+    assert "- Enable KMS key rotation on 1 key in libs/shared.py (CDK301)\n" in main_log
+    assert ("- Block public access on 2 S3 buckets in apps/buckets/buckets/stack.py and libs/shared.py (CDK302)\n"
+            in main_log)
+    # the command line still wins over every configuration
+    res = run_cli(["check", "--select", "CDK303", "--format", "json"], tmp_path / "a", monkeypatch)
+    assert res.exit_code == 0 and json.loads(res.stdout) == [], res.stdout
+
+
+def test_unsafe_fixes_of_one_app_do_not_reach_another(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        extra_rules: None) -> None:
+    """`fix apps/bold apps/careful`: the first app's `unsafe-fixes = true` must not apply to the second."""
+    write(tmp_path / "apps" / "bold" / "pyproject.toml", '[tool.remediator]\nselect = ["CDK992"]\nunsafe-fixes = true\n')
+    write(tmp_path / "apps" / "careful" / "pyproject.toml",
+          '[tool.remediator]\nselect = ["CDK992"]\nexclude = ["legacy/"]\n')
+    for app in ("bold", "careful"):
+        write(tmp_path / "apps" / app / "stack.py", STORAGE)
+    write(tmp_path / "apps" / "careful" / "legacy" / "old.py", STORAGE)
+    res = run_cli(["fix", "--no-changelog", "apps/bold", "apps/careful"], tmp_path, monkeypatch)
+    assert res.exit_code == 0, res.output
+    assert "pending_window" in (tmp_path / "apps" / "bold" / "stack.py").read_text()
+    assert (tmp_path / "apps" / "careful" / "stack.py").read_text() == STORAGE
+    assert res.stderr == "Fixed 3 findings in 1 file (3 remaining)\n"  # careful/legacy is excluded by its own file
+    named = run_cli(["check", "apps/careful/legacy/old.py"], tmp_path, monkeypatch)  # a named file is always taken
+    assert named.exit_code == 1 and "old.py" in named.stdout
