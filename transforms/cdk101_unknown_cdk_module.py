@@ -60,7 +60,6 @@ WRONG_MODULES: dict[str, str] = {
     "aws_cognito_idp": "aws_cognito",
     "aws_ssm_parameter": "aws_ssm",
     "aws_parameter_store": "aws_ssm",
-    "aws_lambda_python": "aws_lambda",
     "aws_lambda_event_source": "aws_lambda_event_sources",
     "aws_lambda_events": "aws_lambda_event_sources",
     "aws_cloudwatch_action": "aws_cloudwatch_actions",
@@ -72,6 +71,23 @@ WRONG_MODULES: dict[str, str] = {
     "aws_sns_subscription": "aws_sns_subscriptions",
     "aws_ecr_asset": "aws_ecr_assets",
     "aws_s3_asset": "aws_s3_assets",
+    # the destinations of the alpha module are in aws_kinesisfirehose since it became stable
+    "aws_kinesisfirehose_destinations": "aws_kinesisfirehose",
+}
+
+#: CDK v1 experimental modules that CDK v2 ships only as separately installed ``*_alpha``
+#: packages (``pip install aws-cdk.aws-lambda-python-alpha``): reported with that package, never
+#: rewritten to a module of aws-cdk-lib (its classes are not there).
+ALPHA_MODULES: dict[str, str] = {
+    "aws_lambda_python": "aws_lambda_python_alpha",
+    "aws_lambda_go": "aws_lambda_go_alpha",
+    "aws_iot_actions": "aws_iot_actions_alpha",
+    "aws_iotevents_actions": "aws_iotevents_actions_alpha",
+    "aws_kinesisanalytics_flink": "aws_kinesisanalytics_flink_alpha",
+    "aws_pipes_enrichments": "aws_pipes_enrichments_alpha",
+    "aws_pipes_sources": "aws_pipes_sources_alpha",
+    "aws_pipes_targets": "aws_pipes_targets_alpha",
+    "integ_tests": "integ_tests_alpha",
 }
 
 #: CDK v1 ``aws_cdk.core`` members that moved to the ``constructs`` package in v2 (the rest of
@@ -96,7 +112,8 @@ def suggested_names() -> list[str]:
 def absent_names() -> list[str]:
     """Names this rule treats as missing: the wrong names of its tables must really be wrong
     (tests/test_api_names.py), or the table would rewrite valid code."""
-    return [f"aws_cdk.{m}" for m in WRONG_MODULES] + [V1_CORE] + [f"aws_cdk.{m}" for m in V1_CORE_MOVED]
+    return ([f"aws_cdk.{m}" for m in WRONG_MODULES] + [V1_CORE] + [f"aws_cdk.{m}" for m in V1_CORE_MOVED]
+            + [f"aws_cdk.{m}" for m in ALPHA_MODULES])
 
 
 @dataclass
@@ -161,7 +178,8 @@ class UnknownCdkModule(Rule):
     its aliases (`from aws_cdk import aws_elasticloadbalancingv2 as elbv2`). For `core`, each
     member goes to `aws_cdk` or, for `Construct` and friends, to `constructs`; a member found in
     neither (e.g. `ConstructNode`) blocks the fix. Modules of separately installed packages
-    (`aws_cdk.aws_lambda_python_alpha`) are left alone.
+    (`aws_cdk.aws_lambda_python_alpha`) are left alone; CDK v1 experimental modules that v2 ships
+    only as such packages (`aws_cdk.aws_lambda_python`) are reported with the package to install.
     """
 
     code, name, tier = "CDK101", "unknown-cdk-module", Tier.SAFE
@@ -273,7 +291,12 @@ class UnknownCdkModule(Rule):
             return
         fitting, picks = self.candidates(api, b.parent, b.name, b.members)
         where = f"aws-cdk-lib {api.version}"
-        if len(fitting) == 1:
+        if b.parent == "aws_cdk" and b.name in ALPHA_MODULES:
+            alpha = ALPHA_MODULES[b.name]
+            target = None
+            message = (f"module `{b.path}` does not exist in {where}; CDK v2 has it as the separately "
+                       f"installed `aws_cdk.{alpha}` (pip package `aws-cdk.{alpha.replace('_', '-')}`)")
+        elif len(fitting) == 1:
             target = fitting[0]
             message = f"module `{b.path}` does not exist in {where}; use `{target}`"
         elif fitting:
