@@ -52,6 +52,9 @@ class Effects:
             if attr not in self.definite and attr not in self.exposed:
                 self.exposed[attr] = Read(at, (label, *read.via))
         self.reads |= other.reads
+        self.names_read |= other.names_read  # module-level names (see _Analyzer.call_function)
+        self.names_bound |= other.names_bound
+        self.names_mutated |= other.names_mutated
         self.assigns |= other.assigns
         self.definite |= other.definite
         self.mutates |= other.mutates
@@ -115,6 +118,46 @@ def _names_assigned_in(fn: cst.FunctionDef) -> set[str]:
 
     fn.body.visit(V())
     return out
+
+
+def _local_names(fn: cst.FunctionDef) -> set[str]:
+    """The names local to a function: its parameters and what it binds, less ``global``/``nonlocal``."""
+    p = fn.params
+    out = {q.name.value for q in [*p.posonly_params, *p.params, *p.kwonly_params]}
+    for star in (p.star_arg, p.star_kwarg):
+        if isinstance(star, cst.Param):
+            out.add(star.name.value)
+    out |= _names_assigned_in(fn)
+    declared: set[str] = set()
+
+    class V(cst.CSTVisitor):
+        def visit_Global(self, node: cst.Global) -> None:
+            declared.update(n.name.value for n in node.names)
+
+        def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+            declared.update(n.name.value for n in node.names)
+
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            out.add(node.name.value)
+            return node is fn
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            out.add(node.name.value)
+            return False
+
+        def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
+            n = node.asname.name if node.asname is not None else node.name
+            while isinstance(n, cst.Attribute):
+                n = n.value
+            if isinstance(n, cst.Name):
+                out.add(n.value)
+
+        def visit_AsName(self, node: cst.AsName) -> None:
+            out.update(_bound_names(node.name))
+
+    fn.visit(V())
+    out.discard(fn.name.value)
+    return out - declared
 
 
 class _ClassModel:
@@ -225,6 +268,12 @@ class _Analyzer:
             self.block(fn.body, fx, env, selfnames)
         finally:
             self._active.discard(key)
+        # only the module-level names it uses or changes matter to the caller (a global counter
+        # numbering construct ids makes the order of the calls matter)
+        local = _local_names(fn)
+        fx.names_read -= local
+        fx.names_bound -= local
+        fx.names_mutated -= local
         self._cache[key] = fx
         return fx
 
@@ -508,7 +557,8 @@ class _Analyzer:
 
     def _given(self, value: cst.BaseExpression, fx: Effects, selfnames: set[str]) -> None:
         """``value`` is handed to code that may change it: a local name or ``self.<attr>``."""
-        if isinstance(value, cst.Name) and value.value not in selfnames and value.value not in self.ctx.imports.aliases:
+        if isinstance(value, cst.Name) and value.value not in selfnames and value.value not in self.ctx.imports.aliases \
+                and value.value not in ("True", "False", "None"):
             fx.names_mutated.add(value.value)
         elif isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and value.value.value in selfnames:
             if value.attr.value not in self.model.methods:
@@ -550,6 +600,7 @@ class _Analyzer:
     def _merge_call(self, fx: Effects, sub: Effects, at: cst.CSTNode, label: str, deferred: bool) -> None:
         if deferred:
             fx.reads |= sub.reads | set(sub.exposed)
+            fx.names_read |= sub.names_read | sub.names_bound | sub.names_mutated
             fx.assigns |= sub.assigns
             fx.mutates |= sub.mutates
             fx.opaque += [x for x in sub.opaque if x not in fx.opaque]
