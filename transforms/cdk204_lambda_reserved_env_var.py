@@ -54,7 +54,8 @@ class LambdaReservedEnvVar(Rule):
     `PythonFunction`, `GoFunction` (also a dict bound to a name in the same scope, or
     `dict(...)`), at `fn.add_environment("AWS_REGION", ...)`, and at the `variables` of
     `CfnFunction`'s environment. `AWS_LAMBDA_EXEC_WRAPPER`, `AWS_XRAY_*` and the like are
-    settable and left alone.
+    settable and left alone. A dict bound to a name that is also used in any other way (given
+    to an ECS container, updated, copied...) is reported but not changed.
 
     ## Why is this bad?
     aws-cdk-lib rejects them (`AWS_REGION environment variable is reserved by the lambda runtime
@@ -127,10 +128,12 @@ class LambdaReservedEnvVar(Rule):
     def _mapping(self, ctx: FileContext, value: cst.BaseExpression, at: cst.CSTNode,
                  l1: bool = False) -> Iterator[Finding]:
         """Findings for a dict display, ``dict(...)`` call, or a name bound once to one of those."""
+        fixable = True
         if isinstance(value, cst.Name):
             values = ctx.assigned_values(value, at)
             if len(values) != 1:
                 return
+            fixable = _only_lambda_environment(ctx, value.value, at)
             value = values[0]
         if self._seen[0] is not ctx.module:
             self._seen = (ctx.module, set())
@@ -142,13 +145,48 @@ class LambdaReservedEnvVar(Rule):
                 if isinstance(el, cst.DictElement):
                     key = literal_value(el.key)
                     if key in RESERVED:
-                        yield self.finding(el, self._message(key, l1), fix=Edit(value, replace=_drop_key(key)))
+                        yield self._entry(el, key, l1, Edit(value, replace=_drop_key(key)), fixable)
         elif isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "dict":
             for arg in value.args:
                 if arg.keyword is not None and arg.keyword.value in RESERVED:
                     key = arg.keyword.value
-                    yield self.finding(arg, self._message(key, l1),
-                                       fix=Edit(value, replace=lambda n, k=key: E.remove_keyword(n, k)))
+                    yield self._entry(arg, key, l1, Edit(value, replace=lambda n, k=key: E.remove_keyword(n, k)),
+                                      fixable)
+
+    def _entry(self, node: cst.CSTNode, key: str, l1: bool, edit: Edit, fixable: bool) -> Finding:
+        if fixable:
+            return self.finding(node, self._message(key, l1), fix=edit)
+        return self.finding(node, self._message(key, l1) + " (not fixed: the dict is also used for something "
+                                                           "other than a Lambda environment)")
+
+
+def _only_lambda_environment(ctx: FileContext, name: str, at: cst.CSTNode) -> bool:
+    """Every use of ``name`` in the scope of ``at`` binds it or is the ``environment`` of a Lambda
+    function (the ``variables`` of a ``CfnFunction`` environment): removing a key from the dict
+    then changes nothing but those functions."""
+    scope = ctx.scope_of(at)
+    ok = True
+
+    class Uses(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            nonlocal ok
+            if node.value != name:  # uses in nested functions count too (closures)
+                return
+            parent = ctx.parent(node)
+            if isinstance(parent, cst.AssignTarget) or (isinstance(parent, cst.AnnAssign) and parent.target is node):
+                return
+            if isinstance(parent, cst.Arg) and parent.keyword is not None and parent.value is node:
+                call = ctx.parent(parent)
+                if isinstance(call, cst.Call):
+                    q = ctx.call_qualname(call)
+                    if parent.keyword.value == "environment" and q in FUNCTIONS + L1_FUNCTIONS:
+                        return
+                    if parent.keyword.value == "variables" and q in L1_ENVIRONMENT:
+                        return
+            ok = False
+
+    scope.visit(Uses())
+    return ok
 
 
 def _drop_key(key: str):
