@@ -97,7 +97,8 @@ class LambdaReservedEnvVar(Rule):
         for call, receiver in ctx.method_calls("add_environment"):
             if ctx.constructed_type(receiver, call) not in FUNCTIONS or not call.args:
                 continue
-            key = literal_value(call.args[0].value) if call.args[0].keyword in (None,) else None
+            first = call.args[0] if call.args[0].keyword is None and not call.args[0].star else E.get_keyword(call, "key")
+            key = literal_value(first.value) if first is not None else None
             if key not in RESERVED:
                 continue
             stmt = ctx.statement_of(call)
