@@ -13,7 +13,8 @@ PAB_PROPERTY = "aws_cdk.aws_s3.CfnBucket.PublicAccessBlockConfigurationProperty"
 FLAGS = ("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")
 #: keywords that make an L2 bucket a static website (BLOCK_ALL makes such a bucket fail synth)
 WEBSITE_KEYWORDS = ("website_index_document", "website_error_document", "website_redirect", "website_routing_rules")
-PUBLIC_CANNED_ACLS = ("PUBLIC_READ", "PUBLIC_READ_WRITE", "PublicRead", "PublicReadWrite")
+PUBLIC_CANNED_ACLS = ("PUBLIC_READ", "PUBLIC_READ_WRITE", "AUTHENTICATED_READ", "PublicRead", "PublicReadWrite",
+                      "AuthenticatedRead")
 #: principals that make a bucket policy statement public (BlockPublicPolicy rejects such a policy)
 PUBLIC_PRINCIPALS = ("aws_cdk.aws_iam.AnyPrincipal", "aws_cdk.aws_iam.StarPrincipal")
 
