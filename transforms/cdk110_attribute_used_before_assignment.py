@@ -537,10 +537,18 @@ class _Analyzer:
             if known is not UNKNOWN:
                 self.expr(node.body if known else node.orelse, fx, env, selfnames, deferred)
                 return
-            a, b = Effects(definite=set(fx.definite)), Effects(definite=set(fx.definite))
+            present, absent = _hasattr_guards(node.test, selfnames)  # `self.x if hasattr(self, "x") else None`
+            a, b = Effects(definite=set(fx.definite) | present), Effects(definite=set(fx.definite) | absent)
             self.expr(node.body, a, env, selfnames, deferred)
             self.expr(node.orelse, b, env, selfnames, deferred)
             self._merge_branches(fx, [a, b], node)
+            return
+        if isinstance(node, cst.BooleanOperation):  # `hasattr(self, "x") and self.x`: the right side may not run
+            self.expr(node.left, fx, env, selfnames, deferred)
+            present, absent = _hasattr_guards(node.left, selfnames)
+            right = Effects(definite=set(fx.definite) | (present if isinstance(node.operator, cst.And) else absent))
+            self.expr(node.right, right, env, selfnames, deferred)
+            self._merge_branches(fx, [right, Effects(definite=set(fx.definite))], node)
             return
         if isinstance(node, cst.NamedExpr):
             self.expr(node.value, fx, env, selfnames, deferred)
@@ -982,7 +990,11 @@ class AttributeUsedBeforeAssignment(Rule):
             if needed:
                 attr = sorted(needed)[0]
                 return f"the assignment needs `self.{attr}`, which line {line(k)} assigns (a cycle)"
-            clash = others & (t.assigns | ((t.reads | set(t.exposed)) - broken))
+            if p.attr in t.reads - set(t.exposed):
+                return (f"line {line(k)} checks whether `self.{p.attr}` exists yet (or reads it in code that runs "
+                        "later), which moving the assignment would change")
+            # a guarded read (hasattr, getattr with a default, try) would see a different answer
+            clash = others & (t.assigns | ((t.reads | set(t.exposed)) - (broken & set(t.exposed))))
             if clash:
                 attr = sorted(clash)[0]
                 return f"it also assigns `self.{attr}`, which line {line(k)} uses"
