@@ -159,6 +159,9 @@ class RetainStatefulData(Rule):
             return None
         if qualname == "aws_cdk.aws_rds.CfnDBInstance" and E.get_keyword(construct, "db_cluster_identifier"):
             return None  # the cluster holds the data; CloudFormation cannot snapshot a member instance
+        if qualname == "aws_cdk.aws_rds.CfnDBInstance" and any(
+                E.get_keyword(construct, k) for k in ("source_db_instance_identifier", "source_db_cluster_identifier")):
+            return None  # a read replica: RDS takes no final snapshot of it
         if qualname == "aws_cdk.aws_elasticache.CfnCacheCluster":
             engine = E.get_keyword(construct, "engine")
             if engine is None or str(literal_value(engine.value)).lower() not in SNAPSHOT_ENGINES:
