@@ -443,7 +443,17 @@ class _Analyzer:
         elif isinstance(small, cst.Assert):
             self.expr(small.test, fx, env, selfnames, deferred)
         elif isinstance(small, cst.Del):
-            self._target(small.target, fx, env, selfnames)
+            targets = small.target.elements if isinstance(small.target, (cst.Tuple, cst.List)) else [small.target]
+            for el in targets:
+                t = el.value if isinstance(el, cst.BaseElement) else el
+                if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.value.value in selfnames:
+                    # `del self.x` needs x (AttributeError otherwise) and removes it: not an assignment,
+                    # and nothing is moved across it
+                    self._read(t.attr.value, t, fx, deferred)
+                    fx.definite.discard(t.attr.value)
+                    fx.stack_effects.append(f"deletes `self.{t.attr.value}`")
+                else:
+                    self._target(t, fx, env, selfnames)
         elif isinstance(small, (cst.Import, cst.ImportFrom)):
             names = small.names if not isinstance(small.names, cst.ImportStar) else ()
             for alias in names:
