@@ -660,7 +660,8 @@ class _Analyzer:
             name = func.attr.value
             method = self.model.methods.get(name)
             if method is not None and name not in self.model.properties:
-                sub = self.call_function(method, args, selfnames, env, bound_self=True)
+                static = "staticmethod" in _decorator_names(method)  # its first parameter is not self
+                sub = self.call_function(method, args, selfnames, env, bound_self=not static)
                 self._merge_call(fx, sub, call, f"{name}()", deferred)
             elif name not in STACK_PURE_METHODS:
                 fx.stack_effects.append(f"calls `self.{name}()`")
