@@ -17,6 +17,7 @@ PUBLIC_CANNED_ACLS = ("PUBLIC_READ", "PUBLIC_READ_WRITE", "AUTHENTICATED_READ", 
                       "AuthenticatedRead")
 #: principals that make a bucket policy statement public (BlockPublicPolicy rejects such a policy)
 PUBLIC_PRINCIPALS = ("aws_cdk.aws_iam.AnyPrincipal", "aws_cdk.aws_iam.StarPrincipal")
+BUCKET_POLICIES = ("aws_cdk.aws_s3.BucketPolicy", "aws_cdk.aws_s3.CfnBucketPolicy")
 
 
 class S3BlockPublicAccess(Rule):
@@ -45,8 +46,8 @@ class S3BlockPublicAccess(Rule):
     Safe for private buckets: nothing that reads them through IAM or a bucket policy granting
     AWS principals changes. Buckets that are meant to be public (`public_read_access=True`, a
     website configuration, a public canned ACL, `bucket.grant_public_access()`, or
-    `bucket.add_to_resource_policy(...)` with an `AnyPrincipal()`/`StarPrincipal()` in the same
-    scope) are reported but never changed: `BLOCK_ALL` makes their synth or deployment fail,
+    `bucket.add_to_resource_policy(...)` or an `s3.BucketPolicy`/`s3.CfnBucketPolicy` of the
+    bucket granting `AnyPrincipal()`/`StarPrincipal()`/`"*"`, in the same scope) are reported but never changed: `BLOCK_ALL` makes their synth or deployment fail,
     and they should be served through CloudFront with an origin access control instead. Calls with a `**kwargs` spread and values that are not literals
     are left alone.
     """
@@ -107,7 +108,7 @@ class S3BlockPublicAccess(Rule):
         for use in call.method_calls("add_to_resource_policy"):
             if _public_statement(call.ctx, use):
                 return "a bucket policy for any principal"  # the deployment fails with BLOCK_ALL
-        return None
+        return _public_policy_construct(call)
 
     # -- s3.CfnBucket ---------------------------------------------------------------------------
     def _check_l1(self, call: ConstructCall) -> Iterator[Finding]:
@@ -124,6 +125,11 @@ class S3BlockPublicAccess(Rule):
             yield self.finding(call, f"S3 bucket {problem}, and it is public (website hosting): serve it through "
                                      "CloudFront with an origin access control, then block public access")
             return
+        public = _public_policy_construct(call)
+        if public is not None:
+            yield self.finding(call, f"S3 bucket {problem}, and it is public ({public}): serve it through "
+                                     "CloudFront with an origin access control, then block public access")
+            return
         acl = call.literal("access_control")
         if acl in PUBLIC_CANNED_ACLS:
             yield self.finding(call, f"S3 bucket {problem}, and it is public (public canned ACL): serve it through "
@@ -137,8 +143,9 @@ class S3BlockPublicAccess(Rule):
 
 
 def _public_statement(ctx, use: cst.Call) -> bool:
-    """``add_to_resource_policy(...)`` with an ``AnyPrincipal()``/``StarPrincipal()`` in its argument
-    (the statement written there, or bound to a name in the same scope)."""
+    """``add_to_resource_policy(...)`` (or ``add_statements``, or a policy construct) with an
+    ``AnyPrincipal()``/``StarPrincipal()``, or a ``"Principal": "*"`` / ``{"AWS": "*"}`` of a JSON
+    document, in its arguments (written there, or bound to a name in the same scope)."""
     found = False
 
     class Visitor(cst.CSTVisitor):
@@ -146,11 +153,35 @@ def _public_statement(ctx, use: cst.Call) -> bool:
             nonlocal found
             found = found or ctx.call_qualname(node) in PUBLIC_PRINCIPALS
 
+        def visit_DictElement(self, node: cst.DictElement) -> None:
+            nonlocal found
+            found = found or (literal_value(node.key) in ("Principal", "AWS") and literal_value(node.value) == "*")
+
     for arg in use.args:
         values = [arg.value] + (ctx.assigned_values(arg.value, use) if isinstance(arg.value, cst.Name) else [])
         for value in values:
             value.visit(Visitor())
     return found
+
+
+def _public_policy_construct(call: ConstructCall) -> str | None:
+    """An ``s3.BucketPolicy``/``s3.CfnBucketPolicy`` of this bucket (``bucket=b``, ``b.bucket_name``,
+    ``b.ref``) that grants any principal, in its arguments or ``policy.document.add_statements(...)``."""
+    if call.binding is None:
+        return None
+    ctx = call.ctx
+    for policy in ctx.calls_of(BUCKET_POLICIES):
+        bucket = policy.value("bucket")
+        if isinstance(bucket, cst.Attribute) and bucket.attr.value in ("bucket_name", "ref"):
+            bucket = bucket.value
+        if bucket is None or not call.refers_to(bucket, policy.node):
+            continue
+        uses = [policy.node] + [node for node, receiver in ctx.method_calls("add_statements")
+                                if isinstance(receiver, cst.Attribute) and receiver.attr.value == "document"
+                                and policy.binding is not None and policy.refers_to(receiver.value, node)]
+        if any(_public_statement(ctx, use) for use in uses):
+            return "a bucket policy for any principal"
+    return None
 
 
 def _flags_off(value: cst.Call) -> bool:
