@@ -423,6 +423,16 @@ def close_names(wrong: str, names: list[str]) -> list[str]:
     return [n for n in names if n != wrong and is_close(wrong, n)]
 
 
+def with_longer_names(wrong: str, close: list[str], names: list[str]) -> list[str]:
+    """``close`` plus every name that has all the words of ``wrong`` and more, when a close name
+    has one word more: for constants the extra word is the meaning (``SubnetType.PRIVATE`` may be
+    ``PRIVATE_ISOLATED``, ``PRIVATE_WITH_NAT`` or ``PRIVATE_WITH_EGRESS``), so that is no unique guess."""
+    words = set(_tokens(wrong))
+    if not words or not any(words < set(_tokens(n)) for n in close):
+        return close
+    return close + [n for n in names if n not in close and n != wrong and words < set(_tokens(n))]
+
+
 def short(qualname: str) -> str:
     return qualname[len("aws_cdk."):] if qualname.startswith("aws_cdk.") else qualname
 

@@ -18,6 +18,7 @@ from remediator.apitypes import (
     infer_type,
     qualname,
     short,
+    with_longer_names,
 )
 
 # What ``Bucket.grant_read`` / ``grant_read_write`` grant in aws-cdk-lib 2.275 (aws-s3/lib/perms.js:
@@ -26,6 +27,13 @@ S3_READ_ACTIONS = ("s3:GetObject*", "s3:GetBucket*", "s3:List*")
 S3_WRITE_ACTIONS = ("s3:PutObject", "s3:PutObjectLegalHold", "s3:PutObjectRetention", "s3:PutObjectTagging",
                     "s3:PutObjectVersionTagging", "s3:Abort*", "s3:DeleteObject*")
 S3_BUCKET = "aws_cdk.aws_s3.IBucket"
+
+#: Reviewed renames of members CDK v1 had: v1's ``SubnetType.PRIVATE`` routed to the internet
+#: through NAT (v2: ``PRIVATE_WITH_EGRESS``); its ``ISOLATED`` is v2's ``PRIVATE_ISOLATED``.
+MEMBER_RENAMES: dict[str, str] = {
+    "aws_cdk.aws_ec2.SubnetType.PRIVATE": "PRIVATE_WITH_EGRESS",
+    "aws_cdk.aws_ec2.SubnetType.ISOLATED": "PRIVATE_ISOLATED",
+}
 S3_GRANTS = "aws_cdk.aws_s3.BucketGrants"
 
 
@@ -40,13 +48,13 @@ def suggested_names() -> list[str]:
         f"{S3_GRANTS}.actions_on_object_keys(objects_key_pattern)",
         # the examples of the documentation and of seed 001
         "aws_cdk.aws_logs.RetentionDays.ONE_MONTH", "aws_cdk.aws_logs.RetentionDays.ONE_WEEK", "aws_cdk.SecretValue",
-    ]
+    ] + [f"{old.rpartition('.')[0]}.{new}" for old, new in MEMBER_RENAMES.items()]
 
 def absent_names() -> list[str]:
     """What the documented examples of this rule say does not exist (the test checks it)."""
     return ["aws_cdk.aws_s3.Bucket.grant", "aws_cdk.aws_s3.IBucket.grant", "aws_cdk.aws_s3.IBucket.grants",
             "aws_cdk.aws_logs.RetentionDays.THIRTY_DAYS", "aws_cdk.aws_logs.RetentionDays.SEVEN_DAYS",
-            "aws_cdk.aws_secretsmanager.SecretValue"]
+            "aws_cdk.aws_secretsmanager.SecretValue"] + list(MEMBER_RENAMES)
 
 
 # -- durations in names: THIRTY_DAYS, 30_DAYS, DAYS_30, ONE_HUNDRED_EIGHTY_DAYS, 1_YEAR -------------
@@ -147,8 +155,12 @@ class UnknownMember(Rule):
 
     ## Fix safety
     Safe, and applied only when the replacement is unique: the enum member of exactly the same
-    duration; `aws_cdk` (or `constructs`) when it is the only module with the class (a same-named
-    class of another service is a different thing: reported); the only member with a close name; for
+    duration; a reviewed CDK v1 rename (v1's `SubnetType.PRIVATE` had a NAT route: `PRIVATE_WITH_EGRESS`,
+    never `PRIVATE_ISOLATED`); `aws_cdk` (or `constructs`) when it is the only module with the class
+    (a same-named class of another service is a different thing: reported); the only member with a
+    close name (through a class, only its static members of the same kind: `Duration.mins` is not
+    the instance method `minus`; a constant one word short is reported when other names have its
+    words too: `ViewerProtocolPolicy.HTTPS` may be `HTTPS_ONLY` or `REDIRECT_TO_HTTPS`); for
     `Bucket.grant`, `grant_read` when every action is one `grant_read` grants, `grant_read_write`
     when every action is a read or write action of `grant_read_write`, else
     `bucket.grants.actions_on_object_keys(grantee, "*", *actions)` with exactly the actions given.
@@ -240,21 +252,31 @@ class UnknownMember(Rule):
             return
         member = parts[i]
         sub = _subnode(ctx, node, f"{type_q}.{member}")
-        if sub is None:
-            return
+        if sub is None or member.startswith("_"):
+            return  # Python's own attributes (``__name__``, ``__members__``) are not the API's
+        reviewed = MEMBER_RENAMES.get(f"{type_q}.{member}")
         if view.kind(type_q) == "enum":
             names = view.api.enum_members(type_q)
             if member in names:
                 return
             same = member_of_same_duration(member, names)
-            close = [same] if same is not None else close_names(member, names)
-            what = "the same duration" if same is not None else "a close name"
+            close = ([reviewed] if reviewed in names else [same] if same is not None
+                     else with_longer_names(member, close_names(member, names), names))
+            what = ("the CDK v2 name" if reviewed in names else "the same duration" if same is not None
+                    else "a close name")
         else:
             members = view.members(type_q)
             if members is None or member in members:
                 return
-            names = sorted(members)
+            # through the class only its static members can be meant, of the same kind (a method
+            # when called): ``Duration.mins(5)`` is not the instance method ``minus``
+            parent = ctx.parent(sub)
+            kind = "m" if isinstance(parent, cst.Call) and parent.func is sub else "p"
+            names = sorted(n for n, m in members.items() if not n.startswith("_") and m.static
+                           and (m.kind == kind or view.kind(type_q) != "class"))
             close = close_names(member, names)
+            if kind == "p":  # constants, like enum members: ``BlockPublicAccess.BLOCK_ALL``
+                close = with_longer_names(member, close, names)
             what = "a close name"
         if len(close) == 1:
             yield self.finding(sub, f"`{short(type_q)}` has no member `{member}`: use `{close[0]}` ({what})",
