@@ -89,8 +89,8 @@ class _SelfAttributes(cst.CSTVisitor):
                     targets: list[cst.BaseExpression] = []
                     if isinstance(small, cst.Assign):
                         targets = [t.target for t in small.targets]
-                    elif isinstance(small, (cst.AnnAssign, cst.AugAssign)):
-                        targets = [small.target]
+                    elif isinstance(small, cst.AugAssign) or (isinstance(small, cst.AnnAssign) and small.value):
+                        targets = [small.target]  # a bare annotation (`environment: str`) defines nothing
                     self.class_level.update(t.value for t in targets if isinstance(t, cst.Name))
         return True
 
@@ -159,8 +159,11 @@ class StackReservedAttribute(Rule):
     Safe: every `self.<name>` of that class (and of its subclasses in the same file) is renamed
     to a name the class does not use yet and `Stack` does not define (`environment` →
     `environment_name`, `region` → `region_name`, `account` → `account_id`), so the class reads
-    back what it stored. Code in other files that reads `stack.environment` from outside keeps
-    getting the Stack's own property; the finding says which name the value moved to.
+    back what it stored. In the same file, `x.environment` is renamed too where every binding of
+    `x` is an instance of the class (`x = ApiStack(...)`, a parameter annotated `x: ApiStack`).
+    When a base class of the same file (a mixin) uses `self.environment` as well, nothing is
+    renamed and the finding says so. Code in other files that reads `stack.environment` from
+    outside keeps getting the Stack's own property; the finding says which name the value moved to.
     """
 
     code, name, tier = "CDK106", "stack-reserved-attribute", Tier.SAFE
@@ -180,6 +183,7 @@ class StackReservedAttribute(Rule):
         if not stack_classes:
             return
         forbidden = read_only | OTHER_MEMBERS
+        all_classes = {c.name.value: c for c in ctx.classes}
         subclasses = self._local_subclasses(stack_classes)
         infos = {id(c): self._scan(c) for c in stack_classes}
         covered: set[tuple[str, str]] = set()  # (class, attribute) renamed with an ancestor
@@ -196,8 +200,21 @@ class StackReservedAttribute(Rule):
                 for fi in family_infos:
                     used |= {u.attr.value for u in fi.uses} | fi.class_level
                 new = _free_name(attr, used | forbidden)
+                msg = (f"`self.{attr}` is a read-only property of Stack (AttributeError at synth); "
+                       f"rename it to `self.{new}` in `{cls.name.value}`")
+                # a base class of this file shares `self`: renaming only here would make it read the
+                # Stack's own property instead of the stored value
+                sharing = [b.name.value for b in self._local_ancestors(family, all_classes)
+                           if any(u.attr.value == attr for u in self._scan(b).uses)]
+                if sharing:
+                    yield self.finding(target, f"{msg}; not renamed: its base class `{sharing[0]}` uses "
+                                               f"`self.{attr}` too (rename it there as well)")
+                    continue
                 edits = [Edit(u, replace=_renamer(new)) for fi in family_infos for u in fi.uses
                          if u.attr.value == attr]
+                # `api = ApiStack(...)` / `api: ApiStack` elsewhere in the file: `api.environment` is
+                # the moved value too
+                edits += [Edit(u, replace=_renamer(new)) for u in _instance_uses(ctx, family, attr)]
                 yield self.finding(
                     target,
                     f"`self.{attr}` is a read-only property of Stack (AttributeError at synth); "
@@ -209,6 +226,20 @@ class StackReservedAttribute(Rule):
         v = _SelfAttributes(cls)
         cls.visit(v)
         return v
+
+    @staticmethod
+    def _local_ancestors(family: list[cst.ClassDef], all_classes: dict[str, cst.ClassDef]) -> list[cst.ClassDef]:
+        """The classes of this file that members of ``family`` derive from, outside the family."""
+        out: list[cst.ClassDef] = []
+        todo = list(family)
+        while todo:
+            c = todo.pop()
+            for base in c.bases:
+                b = all_classes.get(dotted_name(base.value) or "") if base.keyword is None else None
+                if b is not None and b not in family and b not in out:
+                    out.append(b)
+                    todo.append(b)
+        return out
 
     @staticmethod
     def _stack_classes(ctx: FileContext, classes: list[cst.ClassDef]) -> list[cst.ClassDef]:
@@ -272,6 +303,73 @@ def _assigned_self_attribute(ctx: FileContext, node: cst.Attribute, names: froze
         return parent.target is child
     return isinstance(parent, cst.AsName)
 
+
+
+def _instance_uses(ctx: FileContext, family: list[cst.ClassDef], attr: str) -> list[cst.Attribute]:
+    """``x.<attr>`` where every binding of the name ``x`` in the file is an instance of ``family``
+    (``x = ApiStack(...)`` or a parameter annotated ``x: ApiStack``)."""
+    names = {c.name.value for c in family}
+    ours: set[str] = set()
+    other: set[str] = set()
+
+    def annotated(ann: cst.Annotation | None) -> bool:
+        if ann is None:
+            return False
+        a = ann.annotation
+        if isinstance(a, cst.SimpleString):
+            return a.evaluated_value in names
+        return dotted_name(a) in names
+
+    class V(cst.CSTVisitor):
+        def visit_Assign(self, node: cst.Assign) -> None:
+            for t in node.targets:
+                if isinstance(t.target, cst.Name):
+                    call = node.value
+                    mine = isinstance(call, cst.Call) and dotted_name(call.func) in names and len(node.targets) == 1
+                    (ours if mine else other).add(t.target.value)
+                else:
+                    for n in _target_names(t.target):
+                        other.add(n)
+
+        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+            if isinstance(node.target, cst.Name):
+                call = node.value
+                mine = annotated(node.annotation) and (
+                    call is None or (isinstance(call, cst.Call) and dotted_name(call.func) in names))
+                (ours if mine else other).add(node.target.value)
+
+        def visit_Param(self, node: cst.Param) -> None:
+            (ours if annotated(node.annotation) else other).add(node.name.value)
+
+        def visit_For(self, node: cst.For) -> None:
+            other.update(_target_names(node.target))
+
+        def visit_AugAssign(self, node: cst.AugAssign) -> None:
+            other.update(_target_names(node.target))
+
+        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+            other.update(_target_names(node.target))
+
+        def visit_AsName(self, node: cst.AsName) -> None:
+            other.update(_target_names(node.name))
+
+        def visit_CompFor(self, node: cst.CompFor) -> None:
+            other.update(_target_names(node.target))
+
+    ctx.module.visit(V())
+    instances = ours - other - {"self"}
+    return [a for a in ctx.attributes
+            if a.attr.value == attr and isinstance(a.value, cst.Name) and a.value.value in instances]
+
+
+def _target_names(target: cst.BaseExpression) -> set[str]:
+    if isinstance(target, cst.Name):
+        return {target.value}
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return {n for el in target.elements for n in _target_names(el.value)}
+    if isinstance(target, cst.StarredElement):
+        return _target_names(target.value)
+    return set()
 
 
 def _free_name(attr: str, taken: set[str] | frozenset[str]) -> str:
