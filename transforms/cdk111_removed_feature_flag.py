@@ -17,7 +17,9 @@ class RemovedFeatureFlag(Rule):
     """
     ## What it does
     Finds CDK v1 feature flags that CDK v2 removed, set in `App(context={...})` (also through a
-    dict variable bound once in the file) or with `<construct>.node.set_context("flag", value)`.
+    dict variable bound once in the file, its `{**base}` spreads, entries it gets later with
+    `context["flag"] = ...` / `context.update({...})`, and `App(**settings)` with a `"context"`
+    entry) or with `<construct>.node.set_context("flag", value)`.
     The list of removed flags is aws-cdk-lib's own (`CURRENT_VERSION_EXPIRED_FLAGS` of its cx-api,
     read from the installed aws-cdk-lib by the API index), e.g.
     `@aws-cdk/core:enableStackNameDuplicates`, `@aws-cdk/aws-kms:defaultKeyPolicies`,
@@ -64,20 +66,64 @@ class RemovedFeatureFlag(Rule):
                                      "(not edited: only Python is rewritten)")
         value = call.value("context")
         if value is None:
+            # App(**settings) with `settings = {"context": {...}}` bound once
+            for a in call.node.args:
+                if a.star == "**":
+                    d = _bound_dict(call.ctx, a.value, call.node)
+                    for el in d.elements if d is not None else ():
+                        if isinstance(el, cst.DictElement) and literal_value(el.key) == "context":
+                            yield from self._in_dict(call.ctx, el.value, call.node, expired)
             return
         if isinstance(value, cst.Dict):
             for flag in _expired_keys(value, expired):
                 yield self.finding(_entry(value, flag) or value, _message(flag),
                                    fix=Edit(call.node, replace=lambda n, f=flag: _drop_from_call(n, f)))
+            for el in value.elements:  # {**base, ...}
+                if isinstance(el, cst.StarredDictElement):
+                    yield from self._in_dict(call.ctx, el.value, call.node, expired)
             return
-        # context=<name>: follow a dict bound exactly once in the file
-        if isinstance(value, cst.Name):
-            values = call.ctx.assigned_values(value, call.node)
-            if len(values) == 1 and isinstance(values[0], cst.Dict):
-                d = values[0]
-                for flag in _expired_keys(d, expired):
-                    yield self.finding(_entry(d, flag) or d, _message(flag),
-                                       fix=Edit(d, replace=lambda n, f=flag: _remove_all(n, f)))
+        yield from self._in_dict(call.ctx, value, call.node, expired)
+
+    def _in_dict(self, ctx: FileContext, value: cst.BaseExpression, at: cst.CSTNode, expired: set[str],
+                 depth: int = 0) -> Iterator[Finding]:
+        """Flags in a context dict written inline or held by a name bound once (in the scope of
+        ``at``), including entries the name gets later (`ctx["flag"] = True`, `ctx.update({...})`)."""
+        if depth > 3:
+            return
+        d = value if isinstance(value, cst.Dict) else _bound_dict(ctx, value, at)
+        if d is None:
+            return
+        for flag in _expired_keys(d, expired):
+            yield self.finding(_entry(d, flag) or d, _message(flag),
+                               fix=Edit(d, replace=lambda n, f=flag: _remove_all(n, f)))
+        for el in d.elements:
+            if isinstance(el, cst.StarredDictElement):
+                yield from self._in_dict(ctx, el.value, at, expired, depth + 1)
+        if not isinstance(value, cst.Name):
+            return
+        scope = ctx.scope_of(at)
+        for stmt, small in _statements_in(scope or ctx.module):
+            if isinstance(small, cst.Assign) and len(small.targets) == 1:
+                t = small.targets[0].target
+                if isinstance(t, cst.Subscript) and isinstance(t.value, cst.Name) and t.value.value == value.value \
+                        and len(t.slice) == 1 and isinstance(t.slice[0].slice, cst.Index):
+                    flag = literal_value(t.slice[0].slice.value)
+                    if isinstance(flag, str) and flag in expired:
+                        target = stmt if len(stmt.body) == 1 else small
+                        yield self.finding(t, _message(flag), fix=Edit(target, replace=lambda n: cst.RemovalSentinel.REMOVE))
+            elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+                f = small.value.func
+                args = small.value.args
+                if isinstance(f, cst.Attribute) and f.attr.value == "update" and isinstance(f.value, cst.Name) \
+                        and f.value.value == value.value and len(args) == 1 and isinstance(args[0].value, cst.Dict) \
+                        and not args[0].keyword and not args[0].star:
+                    u = args[0].value
+                    for flag in _expired_keys(u, expired):
+                        fix = Edit(u, replace=lambda n, f=flag: _remove_all(n, f))
+                        if len(stmt.body) == 1 and all(isinstance(e, cst.DictElement) and literal_value(e.key) in expired
+                                                       for e in u.elements):
+                            fix = Edit(stmt, replace=lambda n: cst.RemovalSentinel.REMOVE)  # nothing else to add
+                        yield self.finding(_entry(u, flag) or u, _message(flag), fix=fix)
 
     def check_module(self, ctx: FileContext) -> Iterator[Finding]:
         if "set_context" not in ctx.source:
@@ -101,6 +147,33 @@ class RemovedFeatureFlag(Rule):
                 yield self.finding(call, _message(flag), fix=fix)
             else:
                 yield self.finding(call, _message(flag) + "; the call is part of a larger expression: remove it by hand")
+
+
+def _bound_dict(ctx: FileContext, name: cst.BaseExpression, at: cst.CSTNode) -> cst.Dict | None:
+    """The dict literal a name is bound to, when it is bound exactly once (in the scope of ``at``)."""
+    if not isinstance(name, cst.Name):
+        return None
+    values = ctx.assigned_values(name, at)
+    return values[0] if len(values) == 1 and isinstance(values[0], cst.Dict) else None
+
+
+def _statements_in(scope: cst.CSTNode) -> Iterator[tuple[cst.SimpleStatementLine, cst.BaseSmallStatement]]:
+    """The simple statements of a scope (not those of nested functions or classes)."""
+    out: list[tuple[cst.SimpleStatementLine, cst.BaseSmallStatement]] = []
+
+    class V(cst.CSTVisitor):
+        def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+            out.extend((node, small) for small in node.body)
+            return False
+
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return node is scope
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            return node is scope
+
+    scope.visit(V())
+    return iter(out)
 
 
 def _cdk_json_flags(ctx: FileContext, expired: set[str]) -> list[str]:
