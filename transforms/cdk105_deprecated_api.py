@@ -190,7 +190,8 @@ class DeprecatedApi(Rule):
     documents, though the template may change form: `ecr.Repository(auto_delete_images=True)` →
     `empty_on_delete=True` swaps the auto-delete custom resource for the `EmptyOnDelete`
     property. Otherwise, or when the replacement is already set too, or a `**kwargs` spread may
-    set it, the finding reports the deprecation note and changes nothing.
+    set it, the finding reports the deprecation note and changes nothing. A deprecated keyword
+    passed through `**props` (a dict literal or `dict(...)` the file shows) is reported only.
     Deprecated classes and members are always reported, never replaced: their notes point to a
     different runtime, AMI family or engine version, which changes what is deployed.
     """
@@ -204,7 +205,7 @@ class DeprecatedApi(Rule):
     def check_module(self, ctx: FileContext) -> Iterator[Finding]:
         api = None
         for node in ctx.calls:
-            if not any(a.keyword is not None for a in node.args):
+            if not any(a.keyword is not None or a.star == "**" for a in node.args):
                 continue
             q = ctx.call_qualname(node)
             if q is None and not isinstance(node.func, cst.Attribute):
@@ -223,6 +224,16 @@ class DeprecatedApi(Rule):
                 if arg.keyword is None or arg.keyword.value not in deprecated:
                     continue
                 yield self._finding(call, label, arg, deprecated[arg.keyword.value], keywords)
+            for arg in node.args:  # `**props` built from a dict literal or dict(...) in this file
+                if arg.star != "**":
+                    continue
+                for key, at in _spread_keys(ctx, arg.value, node):
+                    if key in deprecated:
+                        spread = (arg.value.value if isinstance(arg.value, cst.Name)
+                                  else "{...}" if isinstance(arg.value, cst.Dict) else "dict(...)")
+                        clean = " ".join(deprecated[key].split()).strip(" -")
+                        yield self.finding(at, f"`{label}({key}=...)` (passed through `**{spread}`) is deprecated: "
+                                               f"{clean}")
         yield from self._deprecated_names(ctx, api)
 
     def _deprecated_names(self, ctx: FileContext, api: Any) -> Iterator[Finding]:
@@ -313,6 +324,27 @@ def _signature(api: Any, ctx: FileContext, node: cst.Call, q: str | None) -> tup
     if method is None or method.static:
         return None
     return f"{receiver.rsplit('.', 1)[-1]}.{node.func.attr.value}", method.keywords
+
+
+def _spread_keys(ctx: FileContext, value: cst.BaseExpression, at: cst.CSTNode) -> list[tuple[str, cst.CSTNode]]:
+    """The keys a ``**value`` spread passes, where the file shows them: a dict literal or
+    ``dict(k=...)``, written inline or bound once to a name."""
+    if isinstance(value, cst.Name):
+        values = ctx.assigned_values(value, at)
+        if len(values) != 1:
+            return []
+        value = values[0]
+    if isinstance(value, cst.Dict):
+        out = []
+        for el in value.elements:
+            if isinstance(el, cst.DictElement):
+                key = literal_value(el.key)
+                if isinstance(key, str):
+                    out.append((key, el))
+        return out
+    if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "dict":
+        return [(a.keyword.value, a) for a in value.args if a.keyword is not None]
+    return []
 
 
 def _set_value(call: cst.Call, name: str, value: cst.BaseExpression) -> cst.Call:
