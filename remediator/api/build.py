@@ -3,9 +3,9 @@
 The output is plain JSON-able data (dicts, lists, strings, ints) in Python names, small enough to
 cache and to ship; :class:`remediator.api.index.ApiIndex` answers questions about it.
 
-Layout (``FORMAT`` 2)::
+Layout (``FORMAT`` 3)::
 
-    {"format": 2, "version": "2.275.0", "modules": [python module names...],
+    {"format": 3, "version": "2.275.0", "modules": [python module names...],
      "expired_feature_flags": [...],
      "types": {"aws_cdk.aws_s3.Bucket": record, ...}}
 
@@ -33,7 +33,7 @@ import re
 import tarfile
 from typing import Any
 
-FORMAT = 2
+FORMAT = 3
 
 _PRIMITIVES = {"string": "str", "boolean": "bool", "number": "number", "any": "any", "date": "date", "json": "json"}
 
@@ -115,7 +115,9 @@ def _member_name(member: dict[str, Any]) -> str:
     if member.get("const"):
         return constant_name(member["name"])
     name = snake_case(member["name"])
-    return "_" + name if member.get("protected") else name
+    # protected instance members get a leading underscore; protected static methods do not
+    # (``codedeploy.BaseDeploymentConfig.from_deployment_config_name``)
+    return "_" + name if member.get("protected") and not member.get("static") else name
 
 
 def _record(t: dict[str, Any], submodules: dict[str, str]) -> dict[str, Any]:
