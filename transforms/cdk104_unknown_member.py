@@ -165,7 +165,8 @@ class UnknownMember(Rule):
     when every action is a read or write action of `grant_read_write`, else
     `bucket.grants.actions_on_object_keys(grantee, "*", *actions)` with exactly the actions given.
     Receivers whose type is not known (and `Table`, `Key`, `Queue`, `LogGroup`, which do have
-    `grant`) are left alone; anything else is reported with its candidates.
+    `grant`) are left alone, as are attributes the file sets itself (`bucket.stage = "raw"`,
+    `setattr(bucket, "stage", ...)`); anything else is reported with its candidates.
     """
 
     code, name, tier = "CDK104", "unknown-member", Tier.SAFE
@@ -294,6 +295,9 @@ class UnknownMember(Rule):
         attr = node.attr.value
         if members is None or attr in members or attr.startswith("_"):
             return None
+        user_attrs = _user_attributes(ctx)
+        if user_attrs is None or attr in user_attrs:
+            return None  # the file gives objects attributes of its own (``bucket.stage = "raw"``)
         if view.kind(recv) == "interface":
             # what a method typed ``IBucket`` returns is a bucket of some class of aws_s3; other
             # interfaces (IGrantable, IConnectable...) have implementations everywhere: unknown
@@ -401,6 +405,24 @@ def _subnode(ctx: FileContext, node: cst.BaseExpression, qualname: str) -> cst.A
 
 def _rename_attr(node: cst.Attribute, new: str) -> Edit:
     return Edit(node, replace=lambda n: n.with_changes(attr=cst.Name(new)))
+
+
+def _user_attributes(ctx: FileContext) -> set[str] | None:
+    """Attribute names the file sets on objects (``x.name = ...``, ``setattr(x, "name", ...)``);
+    None when a ``setattr`` names its attribute other than by a literal (any name may be set)."""
+    cached = getattr(ctx, "_cdk104_user_attrs", False)
+    if cached is not False:
+        return cached
+    names: set[str] | None = {n.attr.value for n in ctx.attributes if _is_assign_target(ctx, n)}
+    for call in ctx.calls:
+        if isinstance(call.func, cst.Name) and call.func.value == "setattr" and len(call.args) >= 2:
+            name = literal_value(call.args[1].value)
+            if not isinstance(name, str):
+                names = None
+                break
+            names.add(name)  # type: ignore[union-attr]
+    setattr(ctx, "_cdk104_user_attrs", names)
+    return names
 
 
 def _is_assign_target(ctx: FileContext, node: cst.Attribute) -> bool:
