@@ -70,21 +70,44 @@ class RunResult:
         return [r for r in self.results if r.changed and not r.failed]
 
 
+def _git_top_level(start: str) -> str | None:
+    try:
+        found = pygit2.discover_repository(start)
+    except (pygit2.GitError, KeyError, OSError):  # pragma: no cover - unusual git layouts
+        return None
+    if not found:
+        return None
+    try:
+        workdir = pygit2.Repository(found).workdir
+    except pygit2.GitError:  # pragma: no cover
+        return None
+    return os.path.realpath(workdir) if workdir else None
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
 def repository_root(paths: Sequence[str]) -> str:
-    """The git top level of the working directory (or of the first path), else the working directory."""
-    for start in [os.getcwd(), *(os.path.abspath(p) for p in paths[:1])]:
-        try:
-            found = pygit2.discover_repository(start)
-        except (pygit2.GitError, KeyError, OSError):  # pragma: no cover - unusual git layouts
-            found = None
-        if found:
-            try:
-                repo = pygit2.Repository(found)
-            except pygit2.GitError:  # pragma: no cover
-                continue
-            if repo.workdir:
-                return os.path.realpath(repo.workdir)
-    return os.path.realpath(os.getcwd())
+    """The root that diff paths and the default changelog are relative to.
+
+    The working directory's git top level when every path lies inside it (so ``git apply`` at
+    the root reproduces the fix from any subfolder); else the git top level of the first path;
+    else the working directory when the paths lie inside it; else the first path's folder. Fixing
+    files of another repository never touches the changelog of the one you stand in.
+    """
+    cwd = os.path.realpath(os.getcwd())
+    targets = [os.path.realpath(p) for p in paths] or [cwd]
+    here = _git_top_level(cwd)
+    if here is not None and all(_inside(t, here) for t in targets):
+        return here
+    first = targets[0] if os.path.isdir(targets[0]) else os.path.dirname(targets[0])
+    there = _git_top_level(first)
+    if there is not None:
+        return there
+    if all(_inside(t, cwd) for t in targets):
+        return cwd
+    return first
 
 
 def display_path(abspath: str, root: str) -> str:

@@ -794,3 +794,33 @@ def test_unsafe_fixes_of_one_app_do_not_reach_another(tmp_path: Path, monkeypatc
     assert res.stderr == "Fixed 3 findings in 1 file (3 remaining)\n"  # careful/legacy is excluded by its own file
     named = run_cli(["check", "apps/careful/legacy/old.py"], tmp_path, monkeypatch)  # a named file is always taken
     assert named.exit_code == 1 and "old.py" in named.stdout
+
+
+def test_fixing_another_repository_never_touches_the_one_you_stand_in(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    here = make_repo(tmp_path / "here")
+    (here / "CHANGELOG.md").write_text("# Changelog\n\n## [Unreleased]\n")
+    git(here, "add", "-A")
+    git(here, "commit", "-q", "-m", "changelog")
+    before = tree(here)
+    other = make_repo(tmp_path / "other")
+    result = run_cli(["fix", "--diff", str(other / "app")], here, monkeypatch)
+    assert result.exit_code == 1
+    diffs = re.findall(r"^diff --git a/(\S+)", result.stdout, re.M)
+    assert "CHANGELOG.md" in diffs and "app/stacks/storage.py" in diffs  # relative to the other repo's root
+    fixed = run_cli(["fix", str(other / "app")], here, monkeypatch)
+    assert fixed.exit_code == 0
+    assert tree(here) == before
+    assert "(CDK301)" in (other / "CHANGELOG.md").read_text()
+
+
+def test_a_loose_file_outside_any_repository_gets_its_changelog_beside_it(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    here = make_repo(tmp_path / "here")
+    before = tree(here)
+    loose = tmp_path / "loose"
+    write(loose / "keys.py", STORAGE)
+    result = run_cli(["fix", "--select", "CDK301", str(loose / "keys.py")], here, monkeypatch)
+    assert result.exit_code == 0
+    assert tree(here) == before
+    assert "(CDK301)" in (loose / "CHANGELOG.md").read_text()
