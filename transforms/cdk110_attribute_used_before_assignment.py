@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import builtins
+import sys
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
 
 import libcst as cst
 
 from remediator.context import NOT_LITERAL, FileContext, literal_value
+from remediator.imports import dotted_name
 from remediator.rule import Edit, Finding, Fix, Rule, Tier
 
 #: base classes whose subclasses are analysed (their ``__init__`` runs while the app is built)
@@ -45,6 +48,9 @@ class Effects:
     opaque: list[str] = field(default_factory=list)  #: why the code may do things we cannot see
     dynamic: list[str] = field(default_factory=list)  #: attributes reached by computed names
     stack_effects: list[str] = field(default_factory=list)  #: changes to the stack itself (node, super)
+    #: functions of other modules of the project (or local closures) it calls: they may keep state
+    #: (a counter numbering construct ids), so two statements calling one keep their order
+    foreign_calls: set[str] = field(default_factory=set)
     terminates: bool = False  #: every path returns or raises
 
     def add_call(self, other: "Effects", at: cst.CSTNode, label: str) -> None:
@@ -55,6 +61,7 @@ class Effects:
         self.names_read |= other.names_read  # module-level names (see _Analyzer.call_function)
         self.names_bound |= other.names_bound
         self.names_mutated |= other.names_mutated
+        self.foreign_calls |= other.foreign_calls
         self.assigns |= other.assigns
         self.definite |= other.definite
         self.mutates |= other.mutates
@@ -118,6 +125,63 @@ def _names_assigned_in(fn: cst.FunctionDef) -> set[str]:
 
     fn.body.visit(V())
     return out
+
+
+_BUILTINS = frozenset(dir(builtins))
+
+
+def _foreign_imports(module: cst.Module) -> tuple[set[str], set[str]]:
+    """Names the module imports from modules that are neither the standard library nor
+    aws-cdk-lib / constructs (the project's own code, whose functions cannot be followed), and
+    every imported name."""
+    out: set[str] = set()
+    every: set[str] = set()
+    for stmt in module.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if isinstance(small, cst.Import):
+                for alias in small.names:
+                    mod = dotted_name(alias.name) or ""
+                    if not _library(mod):
+                        n = alias.asname.name if alias.asname is not None else alias.name
+                        while isinstance(n, cst.Attribute):
+                            n = n.value
+                        if isinstance(n, cst.Name):
+                            out.add(n.value)
+                    n = alias.asname.name if alias.asname is not None else alias.name
+                    while isinstance(n, cst.Attribute):
+                        n = n.value
+                    if isinstance(n, cst.Name):
+                        every.add(n.value)
+            elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                mod = dotted_name(small.module) if small.module is not None else ""
+                foreign = bool(small.relative) or not _library(mod or "")
+                for alias in small.names:
+                    n = alias.asname.name if alias.asname is not None else alias.name
+                    if isinstance(n, cst.Name):
+                        every.add(n.value)
+                        if foreign:
+                            out.add(n.value)
+    return out, every
+
+
+def _from_imported(module: cst.Module) -> set[str]:
+    out: set[str] = set()
+    for stmt in module.body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                    for alias in small.names:
+                        n = alias.asname.name if alias.asname is not None else alias.name
+                        if isinstance(n, cst.Name):
+                            out.add(n.value)
+    return out
+
+
+def _library(module: str) -> bool:
+    root = module.split(".", 1)[0]
+    return root in sys.stdlib_module_names or root in ("aws_cdk", "constructs", "__future__", "typing_extensions")
 
 
 def _local_names(fn: cst.FunctionDef) -> set[str]:
@@ -228,6 +292,10 @@ class _Analyzer:
         self._foreign = 0  #: >0 while following the __init__ of another class that received self
         self._cache: dict[tuple, Effects] = {}
         self._active: set[tuple] = set()
+        self.foreign, self.imported = _foreign_imports(ctx.module)
+        #: `import os`, `import json as j`: calling their functions changes no object of ours
+        self.library_modules = self.imported - self.foreign - _from_imported(ctx.module)
+        self.closures: set[str] = set()  #: functions and classes defined inside methods
 
     # -- entry points ---------------------------------------------------------------------------
     def call_function(self, fn: cst.FunctionDef, args: Sequence[cst.Arg], selfpos: set[str] | None,
@@ -377,6 +445,7 @@ class _Analyzer:
             self.block(stmt.body, fx, env, selfnames)
         elif isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
             fx.names_bound.add(stmt.name.value)
+            self.closures.add(stmt.name.value)
             sub = Effects()  # runs later (if at all): its reads matter for safety only
             body_env: dict[str, Any] = {}
             self.block(stmt.body, sub, body_env, selfnames)
@@ -403,6 +472,7 @@ class _Analyzer:
             fx.opaque += [x for x in o.opaque if x not in fx.opaque]
             fx.dynamic += [x for x in o.dynamic if x not in fx.dynamic]
             fx.stack_effects += [x for x in o.stack_effects if x not in fx.stack_effects]
+            fx.foreign_calls |= o.foreign_calls
         live = [o for o in outs if not o.terminates]
         if live:
             common = set.intersection(*(o.definite for o in live))
@@ -498,7 +568,8 @@ class _Analyzer:
         while isinstance(chain, (cst.Subscript, cst.Call)):
             chain = chain.value if isinstance(chain, cst.Subscript) else chain.func
         if isinstance(chain, cst.Name):
-            if chain.value not in selfnames and chain.value not in self.ctx.imports.aliases:
+            if chain.value not in selfnames and chain.value not in self.ctx.imports.aliases \
+                    and chain.value not in self.library_modules:
                 fx.names_mutated.add(chain.value)
             return
         # find the attribute just below self: self.a.b.c -> a
@@ -513,7 +584,7 @@ class _Analyzer:
                         fx.stack_effects.append("changes `self.node`")
                     else:
                         fx.mutates.add(node.attr.value)
-                elif inner.value not in self.ctx.imports.aliases:
+                elif inner.value not in self.ctx.imports.aliases and inner.value not in self.library_modules:
                     fx.names_mutated.add(inner.value)
                 return
             node = inner
@@ -679,6 +750,14 @@ class _Analyzer:
             self.expr(a.value, fx, env, selfnames, deferred)
         passes_self = [a for a in args if isinstance(a.value, cst.Name) and a.value.value in selfnames]
         qual = self.ctx.qualname(func)
+        root = _root(func)
+        if isinstance(func, cst.Name) and func.value in self.closures and not deferred:
+            fx.opaque.append(f"calls the local function `{func.value}`, which cannot be followed")
+        if qual is None and isinstance(root, cst.Name) and not deferred and (
+                root.value in self.foreign or (func is root and root.value not in self.functions
+                                               and root.value not in self.classes and root.value not in _BUILTINS
+                                               and root.value not in self.imported)):
+            fx.foreign_calls.add(self.ctx.module.code_for_node(func))
         if not (qual and (qual.startswith("aws_cdk.") or qual.startswith("constructs."))):
             # code of ours (or unknown) may change the objects it is given; aws-cdk-lib resolves
             # what it is given lazily, at synth, so the order of CDK calls does not matter
@@ -838,7 +917,11 @@ class AttributeUsedBeforeAssignment(Rule):
     into aws-cdk-lib are not counted, since CDK resolves what it is given lazily at synth) or the
     stack itself (`self.node…`, `super().__init__`), nothing in between returns or hands `self` to
     code that cannot be followed, and nothing in between reads or assigns another attribute it
-    assigns. Construct ids and logical ids do not depend on the order constructs are created in,
+    assigns, asks whether the moved attribute exists yet (`hasattr`, `getattr` with a default,
+    `try`) or deletes it. Module-level state the called helpers change (a counter numbering
+    construct ids) counts like a local name; a function of another module of the project called
+    both by the assignment and by a statement in between, or a function defined inside
+    `__init__` called in between, keeps the order (it may number what it creates). Construct ids and logical ids do not depend on the order constructs are created in,
     so the template keeps the same resources. Otherwise the finding names the read, the assignment and why it was not moved:
     a cycle (the assignment needs something the reader assigns, or reads its own target), control
     flow, `getattr`/`setattr` with computed names, or `self` handed to code that cannot be
@@ -1013,6 +1096,10 @@ class AttributeUsedBeforeAssignment(Rule):
             if changed:
                 attr = sorted(changed)[0]
                 return f"line {line(k)} changes `self.{attr}`, which the assignment uses"
+            calls = mfx.foreign_calls & t.foreign_calls
+            if calls:
+                return (f"it and line {line(k)} both call `{sorted(calls)[0]}`, which cannot be followed "
+                        "(it may number what it creates)")
             names = mfx.names_read & t.names_bound
             if names:
                 return f"the assignment needs `{sorted(names)[0]}`, which line {line(k)} assigns"
