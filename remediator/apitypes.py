@@ -318,6 +318,20 @@ def infer_type(ctx: FileContext, view: ApiView, expr: cst.BaseExpression, depth:
     return None
 
 
+def value_fits(ctx: FileContext, view: ApiView, expr: cst.BaseExpression, param_type: str) -> bool:
+    """Whether ``expr`` may be passed as ``param_type``: its type, and for a list literal passed
+    as ``list[T]`` each element of known type (``["sg-0123"]`` is no ``list[ISecurityGroup]``)."""
+    if not view.assignable(infer_type(ctx, view, expr), param_type):
+        return False
+    if isinstance(expr, (cst.List, cst.Tuple)):
+        elements = [t for t in param_type.split(" | ") if t.startswith("list[") and t.endswith("]")]
+        if elements and len(elements) == len(param_type.split(" | ")):
+            values = [e.value for e in expr.elements if not isinstance(e, cst.StarredElement)]
+            types = [infer_type(ctx, view, v) for v in values]
+            return any(all(view.assignable(t, el[len("list["):-1]) for t in types) for el in elements)
+    return True
+
+
 _BOUND: "weakref.WeakKeyDictionary[FileContext, set[str]]" = weakref.WeakKeyDictionary()
 
 

@@ -12,8 +12,8 @@ from remediator.apitypes import (
     call_signature,
     candidates_text,
     close_names,
-    infer_type,
     short,
+    value_fits,
 )
 from remediator.context import FileContext
 from remediator.rule import Edit, Finding, Rule, Tier
@@ -103,13 +103,12 @@ class UnknownKeyword(Rule):
                  given: set[str]) -> Finding:
         wrong = arg.keyword.value  # type: ignore[union-attr]
         where = short(sig.owner)
-        value_type = infer_type(ctx, view, arg.value)
         free = [n for n in sig.keywords if n not in given]
         reviewed = self._reviewed(view, sig, wrong)
-        if reviewed is not None and reviewed in free and view.assignable(value_type, sig.keywords[reviewed]):
+        if reviewed is not None and reviewed in free and value_fits(ctx, view, arg.value, sig.keywords[reviewed]):
             candidates = [reviewed]
         else:
-            candidates = [n for n in close_names(wrong, free) if view.assignable(value_type, sig.keywords[n])]
+            candidates = [n for n in close_names(wrong, free) if value_fits(ctx, view, arg.value, sig.keywords[n])]
         if len(candidates) == 1:
             new = candidates[0]
             fix = _rename_edit(call, wrong, new)
