@@ -1146,10 +1146,12 @@ class AttributeUsedBeforeAssignment(Rule):
                 while blank < len(lines) and lines[blank].comment is None:
                     blank += 1
                 own = list(moved_node.leading_lines)
+                gap = []
                 while own and own[0].comment is None:
-                    own.pop(0)
+                    gap.append(own.pop(0))
                 moved_node = moved_node.with_changes(leading_lines=[*lines[:blank], *own])
-                body[at] = reader.with_changes(leading_lines=lines[blank:])
+                # the blank lines that set the moved statement apart now set it apart from the reader
+                body[at] = reader.with_changes(leading_lines=[*gap, *lines[blank:]])
             body.insert(at, moved_node)
             return node.with_changes(body=body)
 

@@ -14,6 +14,7 @@ class OrdersStack(Stack):
             partition_key=Attribute(name="pk", type=AttributeType.STRING),
             billing_mode=BillingMode.PAY_PER_REQUEST,
         )
+
         self.handler = Function(
             self,
             "OrdersHandler",
