@@ -186,7 +186,9 @@ class _Applier(cst.CSTTransformer):
         self.line_length = line_length
         self.indent = indent
         self._blocks: list[str] = []  # indentation of the enclosing blocks
-        self._edited_calls: set[int] = set()  # calls changed by an edit in this pass (new nodes)
+        # calls changed by an edit in this pass (new nodes), kept alive so that no other node can
+        # get the same id() once an intermediate call is dropped
+        self._edited_calls: dict[int, cst.Call] = {}
 
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> bool:
         self._blocks.append(node.indent if node.indent is not None else self.indent)
@@ -203,7 +205,7 @@ class _Applier(cst.CSTTransformer):
             if edit.replace is not None and isinstance(node, cst.CSTNode):
                 node = edit.replace(node)
                 if isinstance(node, cst.Call):
-                    self._edited_calls.add(id(node))
+                    self._edited_calls[id(node)] = node
             if edit.before or edit.after:
                 if not isinstance(original_node, cst.BaseStatement):
                     raise FixError("statements can only be inserted next to a statement")
