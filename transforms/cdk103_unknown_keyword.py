@@ -10,8 +10,10 @@ from remediator.apitypes import (
     Signature,
     api_view,
     call_signature,
+    _tokens,
     candidates_text,
     close_names,
+    infer_type,
     short,
     value_fits,
 )
@@ -71,7 +73,9 @@ class UnknownKeyword(Rule):
 
     ## Fix safety
     Safe, and applied only when there is exactly one well-founded candidate: a reviewed rename, or
-    the only accepted keyword with a close name whose type accepts the value given. Otherwise the
+    the only accepted keyword with a close name whose type accepts the value given (each element of
+    a list literal too; and a value of unknown type is not moved between an id/ARN/name keyword and
+    one that takes the construct: `security_group_ids=ids` is no `security_groups`). Otherwise the
     finding lists the candidates (and, when another argument's type takes the keyword, says so: an
     `Alarm` has no `period`, its `metric` does). Calls with `**kwargs` spreads, calls of other
     packages and receivers of unknown type are left alone.
@@ -108,7 +112,9 @@ class UnknownKeyword(Rule):
         if reviewed is not None and reviewed in free and value_fits(ctx, view, arg.value, sig.keywords[reviewed]):
             candidates = [reviewed]
         else:
-            candidates = [n for n in close_names(wrong, free) if value_fits(ctx, view, arg.value, sig.keywords[n])]
+            known = infer_type(ctx, view, arg.value) is not None
+            candidates = [n for n in close_names(wrong, free) if value_fits(ctx, view, arg.value, sig.keywords[n])
+                          and (known or not _reference_swap(wrong, n))]
         if len(candidates) == 1:
             new = candidates[0]
             fix = _rename_edit(call, wrong, new)
@@ -119,6 +125,8 @@ class UnknownKeyword(Rule):
             message += "; " + elsewhere
         if candidates:
             message += f"; candidates: {candidates_text(candidates)}"
+        elif not known and (refs := [n for n in close_names(wrong, free) if _reference_swap(wrong, n)]):
+            message += "; " + "; ".join(f"`{n}` takes `{sig.keywords[n].replace('aws_cdk.', '')}`" for n in refs)
         elif not elsewhere:
             taken = [n for n in close_names(wrong, list(sig.keywords)) + [reviewed or ""] if n in given]
             if taken:
@@ -151,6 +159,16 @@ class UnknownKeyword(Rule):
                         text += f": `{param}.with_({wrong}=...)`"
                     places.append(text)
         return "; ".join(places[:2])
+
+
+#: words that make a name a reference to a thing rather than the thing (``role_arn`` / ``role``)
+_REFERENCE_WORDS = frozenset({"id", "ids", "arn", "name", "url", "uri"})
+
+
+def _reference_swap(wrong: str, right: str) -> bool:
+    """``security_group_ids`` vs ``security_groups``: the names differ by an id/ARN/name word, so
+    the value (of unknown type) is probably a string where the keyword wants a construct."""
+    return bool((set(_tokens(wrong)) ^ set(_tokens(right))) & _REFERENCE_WORDS)
 
 
 def _ctor_keywords(view: ApiView, q: str) -> dict[str, str]:
