@@ -138,7 +138,7 @@ class S3BlockPublicAccess(Rule):
         if isinstance(value, cst.Call):  # turn the flags on where they are, keeping the layout
             fix = Edit(value, replace=lambda n: _all_flags_true(n))
         else:
-            fix = call.set_keyword("public_access_block_configuration", _l1_property(call.node))
+            fix = _set_l1_property(call)
         yield self.finding(call, f"S3 bucket {problem}", fix=fix)
 
 
@@ -220,11 +220,23 @@ def _all_flags_true(value: cst.CSTNode) -> cst.CSTNode:
     return value
 
 
-def _l1_property(call: cst.Call) -> str:
-    """The all-blocked property as a multi-line call, indented one level below the call's arguments
-    (``(`` and ``)`` at the statement's level when the call is on one line)."""
-    ws = call.whitespace_before_args
-    outer = ws.last_line.value if isinstance(ws, cst.ParenthesizedWhitespace) else ""
-    inner = outer + "    "
+def _set_l1_property(call: ConstructCall) -> Edit:
+    """Add the all-blocked property as a multi-line call, indented one level below the call's
+    arguments. A call written on one line is first laid out one argument per line, so that the
+    property's ``)`` does not end up in the middle of the call."""
+    ws = call.node.whitespace_before_args
+    one_line = not isinstance(ws, cst.ParenthesizedWhitespace)
+    unit = call.ctx.module.default_indent
+    outer = unit if one_line else ws.last_line.value
+    inner = outer + unit
     flags = "".join(f"\n{inner}{flag}=True," for flag in FLAGS)
-    return f"`{PAB_PROPERTY}`({flags}\n{outer})"
+    text, imports = call.ctx.code(f"`{PAB_PROPERTY}`({flags}\n{outer})")
+    value = cst.parse_expression(text)
+
+    def replace(node: cst.CSTNode) -> cst.CSTNode:
+        assert isinstance(node, cst.Call)
+        if one_line and not isinstance(node.whitespace_before_args, cst.ParenthesizedWhitespace):
+            node = E.explode_call(node, unit)
+        return E.set_keyword(node, "public_access_block_configuration", value)
+
+    return Edit(call.node, replace=replace, imports=imports)

@@ -10,9 +10,13 @@ class StorageStack(aws_cdk.Stack):
             "Data",
             block_public_access=aws_cdk.aws_s3.BlockPublicAccess.BLOCK_ALL,
         )
-        aws_cdk.aws_s3.CfnBucket(self, "Raw", public_access_block_configuration=aws_cdk.aws_s3.CfnBucket.PublicAccessBlockConfigurationProperty(
-            block_public_acls=True,
-            block_public_policy=True,
-            ignore_public_acls=True,
-            restrict_public_buckets=True,
-        ))
+        aws_cdk.aws_s3.CfnBucket(
+            self,
+            "Raw",
+            public_access_block_configuration=aws_cdk.aws_s3.CfnBucket.PublicAccessBlockConfigurationProperty(
+                block_public_acls=True,
+                block_public_policy=True,
+                ignore_public_acls=True,
+                restrict_public_buckets=True,
+            ),
+        )

@@ -6,12 +6,17 @@ from constructs import Construct
 class StorageStack(Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
-        s3.CfnBucket(self, "Plain", bucket_name=None, public_access_block_configuration=s3.CfnBucket.PublicAccessBlockConfigurationProperty(
-            block_public_acls=True,
-            block_public_policy=True,
-            ignore_public_acls=True,
-            restrict_public_buckets=True,
-        ))
+        s3.CfnBucket(
+            self,
+            "Plain",
+            bucket_name=None,
+            public_access_block_configuration=s3.CfnBucket.PublicAccessBlockConfigurationProperty(
+                block_public_acls=True,
+                block_public_policy=True,
+                ignore_public_acls=True,
+                restrict_public_buckets=True,
+            ),
+        )
         s3.CfnBucket(
             self,
             "Partial",

@@ -40,12 +40,16 @@ class MirrorStack(Stack):
         )
 
         # the account only: fixed
-        internal = s3.CfnBucket(self, "Internal", public_access_block_configuration=s3.CfnBucket.PublicAccessBlockConfigurationProperty(
-            block_public_acls=True,
-            block_public_policy=True,
-            ignore_public_acls=True,
-            restrict_public_buckets=True,
-        ))
+        internal = s3.CfnBucket(
+            self,
+            "Internal",
+            public_access_block_configuration=s3.CfnBucket.PublicAccessBlockConfigurationProperty(
+                block_public_acls=True,
+                block_public_policy=True,
+                ignore_public_acls=True,
+                restrict_public_buckets=True,
+            ),
+        )
         s3.CfnBucketPolicy(
             self,
             "InternalPolicy",
