@@ -159,7 +159,8 @@ class StackReservedAttribute(Rule):
     Safe: every `self.<name>` of that class (and of its subclasses in the same file) is renamed
     to a name the class does not use yet and `Stack` does not define (`environment` →
     `environment_name`, `region` → `region_name`, `account` → `account_id`), so the class reads
-    back what it stored. In the same file, `x.environment` is renamed too where every binding of
+    back what it stored; a read that runs before the first assignment in the same method
+    (`self.region = self.region or "eu-west-1"`) meant the Stack's property and keeps it. In the same file, `x.environment` is renamed too where every binding of
     `x` is an instance of the class (`x = ApiStack(...)`, a parameter annotated `x: ApiStack`).
     When a base class of the same file (a mixin) uses `self.environment` as well, nothing is
     renamed and the finding says so. Code in other files that reads `stack.environment` from
@@ -211,7 +212,7 @@ class StackReservedAttribute(Rule):
                                                f"`self.{attr}` too (rename it there as well)")
                     continue
                 edits = [Edit(u, replace=_renamer(new)) for fi in family_infos for u in fi.uses
-                         if u.attr.value == attr]
+                         if u.attr.value == attr and not _reads_property(ctx, u, target)]
                 # `api = ApiStack(...)` / `api: ApiStack` elsewhere in the file: `api.environment` is
                 # the moved value too
                 edits += [Edit(u, replace=_renamer(new)) for u in _instance_uses(ctx, family, attr)]
@@ -303,6 +304,23 @@ def _assigned_self_attribute(ctx: FileContext, node: cst.Attribute, names: froze
         return parent.target is child
     return isinstance(parent, cst.AsName)
 
+
+
+def _reads_property(ctx: FileContext, use: cst.Attribute, first: cst.CSTNode) -> bool:
+    """``use`` runs before the first assignment ``first`` in the same method (earlier, or in the
+    value being assigned: `self.region = self.region or "us-east-1"`): it reads the Stack's own
+    property, and keeps reading it."""
+    if use is first:
+        return False
+    fn = ctx.enclosing(first, cst.FunctionDef)
+    if fn is None or ctx.enclosing(use, cst.FunctionDef) is not fn:
+        return False
+    stmt = ctx.statement_of(first)
+    if stmt is None:
+        return False
+    if ctx.statement_of(use) is stmt:
+        return not _assigned_self_attribute(ctx, use, frozenset({use.attr.value}))
+    return ctx.position(use) < ctx.position(stmt)
 
 
 def _instance_uses(ctx: FileContext, family: list[cst.ClassDef], attr: str) -> list[cst.Attribute]:
