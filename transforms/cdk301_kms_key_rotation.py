@@ -31,8 +31,8 @@ class KmsKeyRotation(Rule):
     ## Fix safety
     Safe: enabling rotation keeps the key, its ARN and every ciphertext readable. Asymmetric and
     HMAC keys (`key_spec` other than `SYMMETRIC_DEFAULT`) cannot rotate and fail synth if asked
-    to, so they are left alone; so are `CfnKey`s whose `origin` is not `AWS_KMS` (imported key
-    material, CloudHSM and external key stores), on which CloudFormation rejects rotation.
+    to, so they are left alone; so are `CfnKey`s whose `origin` is not `AWS_KMS` (`EXTERNAL`:
+    imported key material), on which CloudFormation rejects rotation.
     """
 
     code, name, tier = "CDK301", "kms-key-rotation", Tier.SAFE
@@ -45,7 +45,7 @@ class KmsKeyRotation(Rule):
         if call.has_kwargs_spread or not self._symmetric(call):
             return
         if call.is_l1 and call.literal("origin", "AWS_KMS") != "AWS_KMS":
-            return  # imported material, CloudHSM and external key stores cannot rotate automatically
+            return  # imported key material (EXTERNAL) cannot rotate automatically
         if call.has("rotation_period") or call.has("rotation_period_in_days"):
             return
         rotation = call.literal("enable_key_rotation")

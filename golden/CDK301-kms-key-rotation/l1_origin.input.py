@@ -4,13 +4,12 @@ from constructs import Construct
 
 
 class ImportedKeysStack(Stack):
-    """Keys whose material AWS KMS does not generate cannot rotate automatically: CloudFormation
+    """Keys with imported key material (origin EXTERNAL) cannot rotate automatically: CloudFormation
     rejects EnableKeyRotation on them, so only keys of origin AWS_KMS are fixed."""
 
     def __init__(self, scope: Construct, construct_id: str, *, key_origin: str = "AWS_KMS", **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
         kms.CfnKey(self, "Imported", origin="EXTERNAL", description="imported key material")
-        kms.CfnKey(self, "Hsm", origin="AWS_CLOUDHSM", enable_key_rotation=False)
-        kms.CfnKey(self, "Xks", origin="EXTERNAL_KEY_STORE")
+        kms.CfnKey(self, "ImportedOff", origin="EXTERNAL", enable_key_rotation=False)
         kms.CfnKey(self, "FromParameter", origin=key_origin)
         kms.CfnKey(self, "Generated", origin="AWS_KMS")
