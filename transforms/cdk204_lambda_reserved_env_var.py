@@ -55,7 +55,8 @@ class LambdaReservedEnvVar(Rule):
     `dict(...)`), at `fn.add_environment("AWS_REGION", ...)`, and at the `variables` of
     `CfnFunction`'s environment. `AWS_LAMBDA_EXEC_WRAPPER`, `AWS_XRAY_*` and the like are
     settable and left alone. A dict bound to a name that is also used in any other way (given
-    to an ECS container, updated, copied...) is reported but not changed.
+    to an ECS container, updated, copied...), and a module-level dict (other modules may import
+    it), are reported but not changed.
 
     ## Why is this bad?
     aws-cdk-lib rejects them (`AWS_REGION environment variable is reserved by the lambda runtime
@@ -132,9 +133,19 @@ class LambdaReservedEnvVar(Rule):
         fixable = True
         if isinstance(value, cst.Name):
             values = ctx.assigned_values(value, at)
+            scope = ctx.scope_of(at)
+            params = set()
+            if isinstance(scope, (cst.FunctionDef, cst.Lambda)):
+                ps = scope.params
+                params = {p.name.value for p in (*ps.posonly_params, *ps.params, *ps.kwonly_params,
+                                                 ps.star_arg, ps.star_kwarg) if isinstance(p, cst.Param)}
+            if not values and scope is not ctx.module and value.value not in params:  # a module-level constant
+                values = [b.value for b in ctx.bindings if b.target == value.value and b.scope is ctx.module]
+                fixable = False  # other modules may import it
+            elif len(values) == 1:
+                fixable = _only_lambda_environment(ctx, value.value, at)
             if len(values) != 1:
                 return
-            fixable = _only_lambda_environment(ctx, value.value, at)
             value = values[0]
         if self._seen[0] is not ctx.module:
             self._seen = (ctx.module, set())
@@ -157,8 +168,8 @@ class LambdaReservedEnvVar(Rule):
     def _entry(self, node: cst.CSTNode, key: str, l1: bool, edit: Edit, fixable: bool) -> Finding:
         if fixable:
             return self.finding(node, self._message(key, l1), fix=edit)
-        return self.finding(node, self._message(key, l1) + " (not fixed: the dict is also used for something "
-                                                           "other than a Lambda environment)")
+        return self.finding(node, self._message(key, l1) + " (not fixed: the dict may also be used for "
+                                                           "something other than a Lambda environment)")
 
 
 def _only_lambda_environment(ctx: FileContext, name: str, at: cst.CSTNode) -> bool:
