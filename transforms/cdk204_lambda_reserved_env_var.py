@@ -131,6 +131,7 @@ class LambdaReservedEnvVar(Rule):
                  l1: bool = False) -> Iterator[Finding]:
         """Findings for a dict display, ``dict(...)`` call, or a name bound once to one of those."""
         fixable = True
+        subscripts: list[tuple[cst.Assign, str]] = []
         if isinstance(value, cst.Name):
             values = ctx.assigned_values(value, at)
             scope = ctx.scope_of(at)
@@ -144,6 +145,7 @@ class LambdaReservedEnvVar(Rule):
                 fixable = False  # other modules may import it
             elif len(values) == 1:
                 fixable = _only_lambda_environment(ctx, value.value, at)
+                subscripts = _reserved_subscript_sets(ctx, value.value, scope)
             if len(values) != 1:
                 return
             value = values[0]
@@ -152,6 +154,10 @@ class LambdaReservedEnvVar(Rule):
         if id(value) in self._seen[1]:  # one dict shared by several functions: report it once
             return
         self._seen[1].add(id(value))
+        for assign, key in subscripts:  # env["AWS_REGION"] = ...
+            stmt = ctx.statement_of(assign)
+            alone = isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1
+            yield self._entry(assign, key, l1, ctx.remove_statement(assign) if alone else None, fixable)
         if isinstance(value, cst.Dict):
             for el in value.elements:
                 if isinstance(el, cst.DictElement):
@@ -165,7 +171,7 @@ class LambdaReservedEnvVar(Rule):
                     yield self._entry(arg, key, l1, Edit(value, replace=lambda n, k=key: E.remove_keyword(n, k)),
                                       fixable)
 
-    def _entry(self, node: cst.CSTNode, key: str, l1: bool, edit: Edit, fixable: bool) -> Finding:
+    def _entry(self, node: cst.CSTNode, key: str, l1: bool, edit: Edit | None, fixable: bool) -> Finding:
         if fixable:
             return self.finding(node, self._message(key, l1), fix=edit)
         return self.finding(node, self._message(key, l1) + " (not fixed: the dict may also be used for "
@@ -187,6 +193,8 @@ def _only_lambda_environment(ctx: FileContext, name: str, at: cst.CSTNode) -> bo
             parent = ctx.parent(node)
             if isinstance(parent, cst.AssignTarget) or (isinstance(parent, cst.AnnAssign) and parent.target is node):
                 return
+            if isinstance(parent, cst.Subscript) and isinstance(ctx.parent(parent), cst.AssignTarget):
+                return  # env["KEY"] = ...: adds to the dict, shares it with nobody
             if isinstance(parent, cst.Arg) and parent.keyword is not None and parent.value is node:
                 call = ctx.parent(parent)
                 if isinstance(call, cst.Call):
@@ -199,6 +207,25 @@ def _only_lambda_environment(ctx: FileContext, name: str, at: cst.CSTNode) -> bo
 
     scope.visit(Uses())
     return ok
+
+
+def _reserved_subscript_sets(ctx: FileContext, name: str, scope: cst.CSTNode) -> list[tuple[cst.Assign, str]]:
+    """``name["AWS_REGION"] = ...`` statements of ``scope`` (its own statements, not nested scopes')."""
+    out = []
+
+    class Sets(cst.CSTVisitor):
+        def visit_Assign(self, node: cst.Assign) -> None:
+            if len(node.targets) != 1 or ctx.scope_of(node) is not scope:
+                return
+            target = node.targets[0].target
+            if (isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name) and target.value.value == name
+                    and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index)):
+                key = literal_value(target.slice[0].slice.value)
+                if key in RESERVED:
+                    out.append((node, key))
+
+    scope.visit(Sets())
+    return out
 
 
 def _drop_key(key: str):
