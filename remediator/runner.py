@@ -154,6 +154,23 @@ def _process_path(item: tuple[str, str, int]) -> FileResult:
     return process_source(data, shown, rules, options)
 
 
+class WorkerDied(Exception):
+    """A worker process ended during the run (killed, e.g. by the OOM killer, or crashed)."""
+
+
+def _map_watching(pool: Any, workers: list[multiprocessing.Process], items: list[tuple[str, str, int]],
+                  chunksize: int) -> list[FileResult]:
+    """``pool.map``, except that a worker that dies ends the wait: Pool would wait forever for its tasks."""
+    pending = pool.map_async(_process_path, items, chunksize=chunksize)
+    while not pending.ready():
+        pending.wait(0.2)
+        dead = [w for w in workers if w.exitcode is not None]
+        if dead and not pending.ready():
+            code = dead[0].exitcode or 0
+            raise WorkerDied(f"killed by signal {-code}" if code < 0 else f"exit status {code}")
+    return pending.get()
+
+
 def run(req: Request) -> RunResult:
     """Carry out a check or fix request. Raises ConfigError for configuration problems."""
     with sigterm_as_exit():  # SIGTERM unwinds like Ctrl-C: workers stopped, no temporary file left
@@ -218,10 +235,16 @@ def _run(req: Request) -> RunResult:
     specs = [([(r.code, g.cfg.rule_options.get(r.code, {})) for r in g.rules], g.options) for g in groups]
     jobs = req.jobs if req.jobs is not None else (os.cpu_count() or 1)
     if jobs > 1 and len(items) >= PARALLEL_THRESHOLD:
+        others = set(multiprocessing.active_children())
         pool = multiprocessing.Pool(jobs, initializer=_init_pool_worker, initargs=(specs, os.getpid()))
+        workers = [p for p in multiprocessing.active_children() if p not in others]
         try:
-            results = pool.map(_process_path, items, chunksize=max(1, len(items) // (jobs * 8)))
+            results = _map_watching(pool, workers, items, chunksize=max(1, len(items) // (jobs * 8)))
             pool.close()
+        except WorkerDied as exc:
+            pool.terminate()
+            out.errors.append(("remediator", f"a worker process died ({exc}); nothing was written"))
+            return out
         except BaseException:  # interrupted (Ctrl-C, SIGTERM) or failed: stop the workers now
             pool.terminate()
             raise

@@ -607,3 +607,31 @@ def test_no_temp_file_is_left_by_a_run(tmp_path: Path) -> None:
     assert proc.returncode in (0, 2), proc.stderr.decode()
     assert (tmp_path / "corpus" / "extra.py").read_bytes() == KMS_FIXED
     assert temp_files(tmp_path) == []
+
+
+_real_process_path = remediator.runner._process_path
+
+
+def _killed_on_file_7(item):
+    """A worker that is killed while processing one file (as by the kernel's OOM killer)."""
+    if item[0].endswith("m7.py"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _real_process_path(item)
+
+
+def test_worker_killed_mid_run_ends_the_run_with_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """multiprocessing.Pool waits forever for a dead worker's tasks: the run must end (exit 2), write nothing."""
+    (tmp_path / "pyproject.toml").write_text('[tool.remediator]\nselect = ["CDK301"]\n')
+    count = remediator.runner.PARALLEL_THRESHOLD + 4
+    for i in range(count):
+        (tmp_path / f"m{i}.py").write_bytes(KMS)
+    monkeypatch.setattr(remediator.runner, "_process_path", _killed_on_file_7)
+    started = time.monotonic()
+    res = cli(["fix", ".", "--jobs", "2"], tmp_path, monkeypatch)
+    assert time.monotonic() - started < 60
+    assert res.exit_code == 2, res.output
+    assert re.search(r"^remediator: error: a worker process died \(killed by signal 9\); nothing was written$",
+                     res.stderr, re.M), res.stderr
+    assert all((tmp_path / f"m{i}.py").read_bytes() == KMS for i in range(count))
+    assert not (tmp_path / "CHANGELOG.md").exists()
+    assert temp_files(tmp_path) == []
