@@ -51,8 +51,8 @@ class LambdaReservedEnvVar(Rule):
     `LAMBDA_TASK_ROOT`, `LAMBDA_RUNTIME_DIR` and the credential variables (`AWS_ACCESS_KEY_ID`,
     `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`). Looks at `environment={...}` of `Function`,
     `SingletonFunction`, `DockerImageFunction`, `NodejsFunction`, `TriggerFunction`,
-    `PythonFunction`, `GoFunction` (also a dict bound to a name in the same scope, or
-    `dict(...)`), at `fn.add_environment("AWS_REGION", ...)`, and at the `variables` of
+    `PythonFunction`, `GoFunction` (also a dict bound to a name in the same scope, with its
+    `env["AWS_REGION"] = ...` statements, or `dict(...)`), at `fn.add_environment("AWS_REGION", ...)`, and at the `variables` of
     `CfnFunction`'s environment. `AWS_LAMBDA_EXEC_WRAPPER`, `AWS_XRAY_*` and the like are
     settable and left alone. A dict bound to a name that is also used in any other way (given
     to an ECS container, updated, copied...), and a module-level dict (other modules may import
