@@ -619,13 +619,23 @@ def _killed_on_file_7(item):
     return _real_process_path(item)
 
 
-def test_worker_killed_mid_run_ends_the_run_with_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _killed_on_the_last_file(item):
+    """Killed on the last file: the other worker is then idle, holding the task queue's lock."""
+    if item[0].endswith("m9.py"):
+        time.sleep(1)
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _real_process_path(item)
+
+
+@pytest.mark.parametrize("dies", [_killed_on_file_7, _killed_on_the_last_file], ids=["mid", "last"])
+def test_worker_killed_mid_run_ends_the_run_with_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          dies) -> None:
     """multiprocessing.Pool waits forever for a dead worker's tasks: the run must end (exit 2), write nothing."""
     (tmp_path / "pyproject.toml").write_text('[tool.remediator]\nselect = ["CDK301"]\n')
     count = remediator.runner.PARALLEL_THRESHOLD + 4
     for i in range(count):
         (tmp_path / f"m{i}.py").write_bytes(KMS)
-    monkeypatch.setattr(remediator.runner, "_process_path", _killed_on_file_7)
+    monkeypatch.setattr(remediator.runner, "_process_path", dies)
     started = time.monotonic()
     res = cli(["fix", ".", "--jobs", "2"], tmp_path, monkeypatch)
     assert time.monotonic() - started < 60
