@@ -102,6 +102,10 @@ V1_CORE_MOVED: dict[str, str] = {
 
 V1_CORE = "aws_cdk.core"
 
+#: packages published on their own into the ``aws_cdk`` namespace, with the version in the name:
+#: ``aws_cdk.asset_awscli_v1`` (a dependency of aws-cdk-lib), ``aws_cdk.lambda_layer_kubectl_v31``
+_SEPARATE_PACKAGE = re.compile(r"(?:asset|lambda_layer)_\w+_v\d+")
+
 
 def suggested_names() -> list[str]:
     """Every name this rule's reviewed tables can write (tests/test_api_names.py)."""
@@ -178,8 +182,9 @@ class UnknownCdkModule(Rule):
     its aliases (`from aws_cdk import aws_elasticloadbalancingv2 as elbv2`). For `core`, each
     member goes to `aws_cdk` or, for `Construct` and friends, to `constructs`; a member found in
     neither (e.g. `ConstructNode`) blocks the fix. Modules of separately installed packages
-    (`aws_cdk.aws_lambda_python_alpha`) are left alone; CDK v1 experimental modules that v2 ships
-    only as such packages (`aws_cdk.aws_lambda_python`) are reported with the package to install.
+    (`aws_cdk.aws_lambda_python_alpha`, `aws_cdk.lambda_layer_kubectl_v31`) are left alone; CDK
+    v1 experimental modules that v2 ships only as such packages (`aws_cdk.aws_lambda_python`) are
+    reported with the package to install.
     """
 
     code, name, tier = "CDK101", "unknown-cdk-module", Tier.SAFE
@@ -200,8 +205,9 @@ class UnknownCdkModule(Rule):
             if api.module_exists(prefix):
                 continue
             parent, comp = ".".join(parts[:i]), parts[i]
-            if not comp[:1].islower() or comp.endswith("_alpha") or api.has_attribute(parent, comp):
-                return None  # a class or member (CDK104's business), or a separate alpha package
+            if (not comp[:1].islower() or comp.endswith("_alpha") or _SEPARATE_PACKAGE.fullmatch(comp)
+                    or api.has_attribute(parent, comp)):
+                return None  # a class or member (CDK104's business), or a separately published package
             return parent, comp
         return None
 
