@@ -133,6 +133,9 @@ def _init_worker(groups: list[GroupSpec]) -> None:
 def _init_pool_worker(groups: list[GroupSpec], parent: int) -> None:
     # Ctrl-C reaches the whole process group: the parent decides (workers never write)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # the parent's SIGTERM handler (sigterm_as_exit) is inherited through fork and does not always
+    # end a worker blocked on the task queue's lock: Pool.terminate() would then wait for it forever
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _init_worker(groups)
 
