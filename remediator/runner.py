@@ -142,9 +142,14 @@ def _init_pool_worker(groups: list[GroupSpec], parent: int) -> None:
 
 def _exit_with_parent(parent: int) -> None:
     """A worker whose parent died (even by SIGKILL) exits instead of waiting forever."""
-    while os.getppid() == parent:
+    while True:
+        try:
+            os.kill(parent, 0)  # the run's process (with forkserver it is not our parent)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # pragma: no cover - pid reused by another user's process
+            os._exit(1)
         time.sleep(0.2)
-    os._exit(1)
 
 
 def _process_path(item: tuple[str, str, int]) -> FileResult:
@@ -239,7 +244,11 @@ def _run(req: Request) -> RunResult:
     jobs = req.jobs if req.jobs is not None else (os.cpu_count() or 1)
     if jobs > 1 and len(items) >= PARALLEL_THRESHOLD:
         others = set(multiprocessing.active_children())
-        pool = multiprocessing.Pool(jobs, initializer=_init_pool_worker, initargs=(specs, os.getpid()))
+        # forkserver: workers are forked from a clean single-threaded server, never from this process
+        # (a fork of a process with threads can inherit a held lock and hang forever)
+        mp = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
+                                         else "spawn")
+        pool = mp.Pool(jobs, initializer=_init_pool_worker, initargs=(specs, os.getpid()))
         workers = [p for p in multiprocessing.active_children() if p not in others]
         try:
             results = _map_watching(pool, workers, items, chunksize=max(1, len(items) // (jobs * 8)))
