@@ -57,13 +57,17 @@ class Effects:
         for attr, read in other.exposed.items():
             if attr not in self.definite and attr not in self.exposed:
                 self.exposed[attr] = Read(at, (label, *read.via))
+        self.definite |= other.definite
+        self.absorb(other)
+
+    def absorb(self, other: "Effects") -> None:
+        """Take in what ``other`` may read, assign or change (``exposed``/``definite`` are the caller's)."""
         self.reads |= other.reads
         self.names_read |= other.names_read  # module-level names (see _Analyzer.call_function)
         self.names_bound |= other.names_bound
         self.names_mutated |= other.names_mutated
         self.foreign_calls |= other.foreign_calls
         self.assigns |= other.assigns
-        self.definite |= other.definite
         self.mutates |= other.mutates
         self.opaque += [o for o in other.opaque if o not in self.opaque]
         self.dynamic += [o for o in other.dynamic if o not in self.dynamic]
@@ -463,16 +467,7 @@ class _Analyzer:
             for attr, read in o.exposed.items():
                 if attr not in fx.exposed and attr not in fx.definite:
                     fx.exposed[attr] = read
-            fx.reads |= o.reads
-            fx.assigns |= o.assigns
-            fx.mutates |= o.mutates
-            fx.names_read |= o.names_read
-            fx.names_bound |= o.names_bound
-            fx.names_mutated |= o.names_mutated
-            fx.opaque += [x for x in o.opaque if x not in fx.opaque]
-            fx.dynamic += [x for x in o.dynamic if x not in fx.dynamic]
-            fx.stack_effects += [x for x in o.stack_effects if x not in fx.stack_effects]
-            fx.foreign_calls |= o.foreign_calls
+            fx.absorb(o)
         live = [o for o in outs if not o.terminates]
         if live:
             common = set.intersection(*(o.definite for o in live))
