@@ -37,8 +37,8 @@ import libcst as cst
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from remediator.config import Config  # noqa: E402
-from remediator.engine import RunOptions, process_source  # noqa: E402
+from remediator.source.config import Config  # noqa: E402
+from remediator.analysis.engine import RunOptions, process_source  # noqa: E402
 from remediator.runner import Request, run  # noqa: E402
 from remediator.transforms import all_rules  # noqa: E402
 

@@ -13,9 +13,10 @@ from typing import Any, Callable
 
 import click
 
-from remediator import __version__, report
-from remediator.config import ConfigError, split_codes
-from remediator.rule import Tier
+from remediator import __version__
+from remediator.output import report
+from remediator.source.config import ConfigError, split_codes
+from remediator.analysis.rule import Tier
 from remediator.runner import Request, RunResult, run
 from remediator.transforms import all_rules, rule_by_code
 

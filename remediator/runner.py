@@ -16,13 +16,13 @@ from typing import Any, Sequence
 
 import pygit2
 
-from remediator import changelog as changelog_mod
-from remediator.config import Config, ConfigError, find_pyproject, load_config, select_rules
-from remediator.discovery import discover
-from remediator.engine import FileResult, RunOptions, process_source
-from remediator.patch import make_patch
-from remediator.rule import Rule
-from remediator.sourcefile import WriteError, atomic_write, read_bytes, sigterm_as_exit
+from remediator.output import changelog as changelog_mod
+from remediator.source.config import Config, ConfigError, find_pyproject, load_config, select_rules
+from remediator.source.discovery import discover
+from remediator.analysis.engine import FileResult, RunOptions, process_source
+from remediator.output.patch import make_patch
+from remediator.analysis.rule import Rule
+from remediator.output.files import WriteError, atomic_write, read_bytes, sigterm_as_exit
 from remediator.transforms import all_rules
 
 #: below this many files, processing in-process is faster than starting workers

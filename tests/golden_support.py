@@ -25,11 +25,11 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from remediator import changelog as changelog_mod
-from remediator.config import Config, parse_table, select_rules
-from remediator.engine import FileResult, RunOptions, process_source
-from remediator.patch import make_patch
-from remediator.report import text_line
+from remediator.output import changelog as changelog_mod
+from remediator.source.config import Config, parse_table, select_rules
+from remediator.analysis.engine import FileResult, RunOptions, process_source
+from remediator.output.patch import make_patch
+from remediator.output.report import text_line
 from remediator.transforms import all_rules
 
 

@@ -1,6 +1,6 @@
 """Every name a rule can write exists in the API index of the version in use.
 
-Rules take part by defining, in their module (transforms/cdkNNN_*.py), a function
+Rules take part by defining, in their module (transforms/<family>/cdkNNN_*.py), a function
 ``suggested_names() -> Iterable[str]`` returning every name their reviewed tables or fixed code
 can write; optionally ``absent_names()`` for names they treat as missing (the wrong names of a
 rename table), which must NOT exist. Each name is checked with ``ApiIndex.name_exists``:
@@ -15,26 +15,21 @@ Nothing needs registering: every rule module is imported and asked.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
+import pathlib
 import types
 
 import pytest
 
 import remediator.transforms as transforms_pkg
 from remediator.api import get_index
-from remediator.transforms import all_rules
+from remediator.transforms import all_rules, rule_module
 
 #: CDK1xx rules whose fixes write API names: they must declare them
 MUST_DECLARE = ("CDK101", "CDK102", "CDK103", "CDK104", "CDK105", "CDK112")
 
 
 def _rule_modules() -> dict[str, types.ModuleType]:
-    out = {}
-    for info in pkgutil.iter_modules(transforms_pkg.__path__):
-        if info.name.startswith("cdk"):
-            out[info.name[:6].upper()] = importlib.import_module(f"{transforms_pkg.__name__}.{info.name}")
-    return out
+    return {rule.code: rule_module(rule) for rule in all_rules()}
 
 
 MODULES = _rule_modules()
@@ -48,7 +43,10 @@ def api():
 
 
 def test_rule_modules_are_found() -> None:
-    assert {r.code for r in all_rules()} == set(MODULES)
+    """Every ``cdkNNN_*.py`` file under transforms/ defines the rule of its code."""
+    files = {p.name[:6].upper() for p in pathlib.Path(transforms_pkg.__path__[0]).rglob("cdk*.py")}
+    assert files == set(MODULES)
+    assert all(MODULES[code].__name__.rsplit(".", 1)[-1][:6].upper() == code for code in MODULES)
 
 
 @pytest.mark.parametrize("code", [c for c in MUST_DECLARE if c in MODULES])

@@ -11,9 +11,9 @@ import sys
 import textwrap
 
 import libcst as cst
-from remediator.engine import RunOptions, process_source
+from remediator.analysis.engine import RunOptions, process_source
 from remediator.transforms import all_rules
-from remediator.transforms.cdk105_deprecated_api import REVIEWED
+from remediator.transforms.api_repair.cdk105_deprecated_api import REVIEWED
 
 # one function per reviewed migration; each builds one construct in stack `s` with the deprecated form
 CASES = textwrap.dedent(

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import textwrap
 
-from remediator.transforms.cdk106_stack_reserved_attribute import OTHER_MEMBERS, PREFERRED, READ_ONLY
+from remediator.transforms.api_repair.cdk106_stack_reserved_attribute import OTHER_MEMBERS, PREFERRED, READ_ONLY
 
 GOLDEN = os.path.join(os.path.dirname(__file__), os.pardir, "golden", "CDK106-stack-reserved-attribute")
 

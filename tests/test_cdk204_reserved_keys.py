@@ -9,7 +9,7 @@ import tarfile
 
 import aws_cdk
 
-from remediator.transforms.cdk204_lambda_reserved_env_var import RESERVED
+from remediator.transforms.deployment.cdk204_lambda_reserved_env_var import RESERVED
 
 
 def test_reserved_keys_match_aws_cdk_lib() -> None:
@@ -30,7 +30,7 @@ def test_function_classes_cover_the_api_index() -> None:
     """Every aws_cdk Lambda function class that takes a Lambda ``environment`` dict and has ``add_environment`` is a
     target (the alpha packages are not in aws-cdk-lib's assembly and are listed by hand)."""
     from remediator.api import get_index
-    from remediator.transforms.cdk204_lambda_reserved_env_var import FUNCTIONS, L1_FUNCTIONS
+    from remediator.transforms.deployment.cdk204_lambda_reserved_env_var import FUNCTIONS, L1_FUNCTIONS
 
     api = get_index(None, None)
     found = set()

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from remediator import changelog as C
-from remediator.rule import Rule, Tier
+from remediator.output import changelog as C
+from remediator.analysis.rule import Rule, Tier
 from remediator.transforms import rule_by_code
 
 KMS = "- Enable KMS key rotation on 2 keys in app/stacks/storage.py (CDK301)"

@@ -1,4 +1,4 @@
-"""The command-line contract (issue 2): exit statuses, output formats, options, and `fix --diff`
+"""The command-line contract: exit statuses, output formats, options, and `fix --diff`
 applied with `git apply` in a real git repository equalling `fix`.
 
 Fixtures use CDK301 (kms-key-rotation) only; the temporary repositories select it in their
@@ -22,8 +22,8 @@ from click.testing import CliRunner
 
 import remediator.runner
 from remediator.cli import main
-from remediator.context import ConstructCall
-from remediator.rule import Finding, Rule, Tier
+from remediator.analysis.context import ConstructCall
+from remediator.analysis.rule import Finding, Rule, Tier
 from remediator.transforms import all_rules
 
 REMEDIATOR = Path(sys.executable).parent / "remediator"

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 import remediator.runner
 from remediator.cli import main
-from remediator.config import SETTINGS, Config, ConfigError, find_pyproject, load_config, parse_table, select_rules
-from remediator.context import ConstructCall
-from remediator.rule import Finding, Rule, Tier
+from remediator.source.config import SETTINGS, Config, ConfigError, find_pyproject, load_config, parse_table, select_rules
+from remediator.analysis.context import ConstructCall
+from remediator.analysis.rule import Finding, Rule, Tier
 from remediator.runner import Request, run
 from remediator.transforms import all_rules
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from remediator.config import Config
-from remediator.engine import RunOptions, process_source
+from remediator.source.config import Config
+from remediator.analysis.engine import RunOptions, process_source
 from remediator.transforms import all_rules
 
 CORPUS = Path(__file__).parent / "corpus"

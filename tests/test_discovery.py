@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from remediator.discovery import ALWAYS_SKIPPED, discover
-from remediator.engine import imports_aws_cdk
+from remediator.source.discovery import ALWAYS_SKIPPED, discover
+from remediator.analysis.engine import imports_aws_cdk
 from remediator.runner import Request, run
 
 STACK = 'from aws_cdk import aws_kms as kms\n\nkms.Key(None, "K")\n'
@@ -129,7 +129,7 @@ def test_imports_aws_cdk(source: str, expected: bool) -> None:
     if expected:
         assert imports_aws_cdk(source)  # the fast text prefilter never misses a real import
     # the decision that counts: is the file analysed at all?
-    from remediator.engine import RunOptions, process_source
+    from remediator.analysis.engine import RunOptions, process_source
     from remediator.transforms import rule_by_code
 
     rule = rule_by_code("CDK301")

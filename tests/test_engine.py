@@ -9,11 +9,11 @@ from typing import ClassVar, Iterator
 import libcst as cst
 import pytest
 
-from remediator import edits as E
-from remediator.context import ConstructCall, FileContext
-from remediator.engine import MAX_PASSES, RunOptions, process_source
-from remediator.imports import build_import_map
-from remediator.rule import Edit, Finding, Rule, Tier
+from remediator.analysis import edits as E
+from remediator.analysis.context import ConstructCall, FileContext
+from remediator.analysis.engine import MAX_PASSES, RunOptions, process_source
+from remediator.analysis.imports import build_import_map
+from remediator.analysis.rule import Edit, Finding, Rule, Tier
 from remediator.transforms import rule_by_code
 
 KMS = rule_by_code("CDK301")

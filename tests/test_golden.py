@@ -74,7 +74,7 @@ SEED_CASES = sorted(d for d in os.listdir(SEEDS) if os.path.isdir(os.path.join(S
 @pytest.mark.parametrize("seed", SEED_CASES)
 def test_seed_stack(seed: str, update_golden: bool) -> None:
     """A whole stack per review document, fixed with the default rules."""
-    from remediator.config import Config
+    from remediator.source.config import Config
 
     folder = os.path.join(SEEDS, seed)
     source = _read(os.path.join(folder, "input.py"))

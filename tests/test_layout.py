@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from remediator.config import load_config
-from remediator.engine import RunOptions, process_source
+from remediator.source.config import load_config
+from remediator.analysis.engine import RunOptions, process_source
 from remediator.transforms import all_rules, rule_by_code
 
 SOURCE = '''from aws_cdk import Stack, aws_s3 as s3

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from remediator.engine import RunOptions, process_source
+from remediator.analysis.engine import RunOptions, process_source
 from remediator.transforms import rule_by_code
 
 SOURCE = '''from aws_cdk import RemovalPolicy, Stack

@@ -1,4 +1,4 @@
-"""Every fix converges (issue 4), checked on generated input.
+"""Every fix converges, checked on generated input.
 
 1. Stacks made of snippets of every rule's golden inputs (read from golden/*/*.input.py when the
    test runs, so rules added later are covered): imports, module-level helpers, the statements of
@@ -28,8 +28,8 @@ import libcst as cst
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from remediator.config import Config
-from remediator.engine import RunOptions, process_source
+from remediator.source.config import Config
+from remediator.analysis.engine import RunOptions, process_source
 from remediator.runner import Request, run
 from remediator.transforms import all_rules
 

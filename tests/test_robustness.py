@@ -1,4 +1,4 @@
-"""Data safety (issue 4): atomic writes, byte-exact layout, refusing stale or broken writes, signals,
+"""Data safety: atomic writes, byte-exact layout, refusing stale or broken writes, signals,
 and bad input that gets a one-line error while the run goes on.
 
 Real files, real subprocesses and real signals; fixes come from the real CDK301 rule (plus, for a
@@ -23,12 +23,12 @@ import pytest
 from click.testing import CliRunner
 
 import remediator.runner
-from remediator import engine
+from remediator.analysis import engine
 from remediator.cli import main
-from remediator.context import ConstructCall
-from remediator.engine import RunOptions, process_source
-from remediator.rule import Rule, Tier
-from remediator.sourcefile import TEMP_SUFFIX, WriteError, atomic_write, signals_held
+from remediator.analysis.context import ConstructCall
+from remediator.analysis.engine import RunOptions, process_source
+from remediator.analysis.rule import Rule, Tier
+from remediator.output.files import TEMP_SUFFIX, WriteError, atomic_write, signals_held
 from remediator.transforms import rule_by_code
 
 PY = sys.executable
@@ -250,7 +250,7 @@ def test_signals_are_held_during_a_write_and_delivered_after(tmp_path: Path, sig
     marker = tmp_path / "finished-block"
     code = textwrap.dedent(f"""
         import os, signal, sys
-        from remediator.sourcefile import signals_held
+        from remediator.output.files import signals_held
         try:
             with signals_held():
                 os.kill(os.getpid(), {int(sig)})

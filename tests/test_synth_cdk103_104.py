@@ -79,7 +79,7 @@ def test_app_synthesizes_only_after_fix(tmp_path) -> None:
 def test_reviewed_renames_replace_a_missing_keyword_with_an_existing_one() -> None:
     """Each reviewed rename starts from a keyword the API lacks and ends at one it has."""
     from remediator.api import get_index
-    from remediator.transforms.cdk103_unknown_keyword import KEYWORD_RENAMES
+    from remediator.transforms.api_repair.cdk103_unknown_keyword import KEYWORD_RENAMES
 
     api = get_index(None, None)
     for (owner, old), new in KEYWORD_RENAMES.items():

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from remediator import verify
+from remediator.verify import synthesize as verify
 from remediator.runner import Request, run
 from remediator.verify import VerifyError, find_app, find_node, nag_delta, synth, synth_before_after
 

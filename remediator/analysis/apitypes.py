@@ -1,0 +1,455 @@
+"""Types of expressions as the aws-cdk-lib API index sees them, and close-name matching.
+
+Shared by the rules that judge names against the API (CDK103 unknown-keyword, CDK104
+unknown-member): what a call accepts (:func:`call_signature`), what an expression is
+(:func:`infer_type`, from constructors, assignments in scope and the return types of chained
+calls), and which names are close enough to be a typo of each other (:func:`close_names`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import weakref
+from dataclasses import dataclass
+from typing import Any
+
+import libcst as cst
+
+from remediator.analysis.context import FileContext
+from remediator.analysis.imports import dotted_name
+
+
+@dataclass
+class Member:
+    kind: str  # "m" method, "p" property
+    type: str  # property type or method return type ("any" when unknown)
+    static: bool = False
+
+
+@dataclass
+class Signature:
+    """What a Python call of a jsii callable accepts."""
+
+    owner: str  # the class (constructor) or "Class.method"
+    keywords: dict[str, str]  # every accepted keyword -> its type
+
+
+class ApiView:
+    """The questions CDK103/CDK104 ask of the API index (``ctx.api``, :class:`remediator.api.ApiIndex`)."""
+
+    def __init__(self, api: Any) -> None:
+        self.api = api
+        self.modules: frozenset[str] = api.modules
+        self._members: dict[str, dict[str, Member] | None] = {}
+        self._closure: dict[str, tuple[str, ...] | None] = {}
+        self._types_in: dict[str, list[str]] = {}
+
+    # -- types -----------------------------------------------------------------------------
+    def kind(self, qualname: str) -> str | None:
+        return self.api.kind(qualname)
+
+    def has_type(self, qualname: str) -> bool:
+        return self.api.has_type(qualname)
+
+    def closure(self, qualname: str) -> tuple[str, ...] | None:
+        """The type and all its bases and interfaces; None when some are unknown to the index."""
+        if qualname not in self._closure:
+            ancestors = self.api.ancestors(qualname)
+            complete = bool(ancestors) and all(self.api.has_type(b) for a in ancestors for b in self.api.bases(a))
+            self._closure[qualname] = ancestors if complete else None
+        return self._closure[qualname]
+
+    def assignable(self, value_type: str | None, param_type: str) -> bool:
+        """Whether a value of ``value_type`` (None: unknown) may be passed as ``param_type``."""
+        if value_type is None or param_type in ("any", "json"):
+            return True
+        if " | " in param_type:
+            return any(self.assignable(value_type, t) for t in param_type.split(" | "))
+        if param_type.startswith("list["):
+            return value_type == "list"
+        if param_type.startswith("dict["):
+            return value_type == "dict"
+        if param_type in ("str", "bool", "number", "date"):
+            return value_type == param_type
+        if value_type in ("str", "bool", "number", "list", "dict", "date"):
+            return value_type == "dict" and self.kind(param_type) == "struct"
+        closure = self.closure(value_type)
+        return closure is None or param_type in closure
+
+    def types_named(self, name: str) -> list[str]:
+        """Top-level types called ``name`` in every module: ``SecretValue`` -> ``[aws_cdk.SecretValue]``."""
+        return [f"{m}.{name}" for m in self.api.modules_defining(name)]
+
+    def types_in(self, module: str) -> list[str]:
+        if module not in self._types_in:
+            self._types_in[module] = self.api.types_in(module)
+        return self._types_in[module]
+
+    # -- members -----------------------------------------------------------------------------
+    def members(self, qualname: str) -> dict[str, Member] | None:
+        """Every method and property of a type, inherited ones included; None when incomplete."""
+        if qualname not in self._members:
+            if self.closure(qualname) is None:
+                self._members[qualname] = None
+            else:
+                out = {n: Member("p", p.type, p.static) for n, p in self.api.properties(qualname).items()}
+                out.update({n: Member("m", m.returns, m.static) for n, m in self.api.methods(qualname).items()})
+                self._members[qualname] = out
+        return self._members[qualname]
+
+    def constructor(self, qualname: str) -> Signature | None:
+        """``Class(...)`` (and ``Struct(...)``, whose keywords are its fields)."""
+        if self.closure(qualname) is None:
+            return None
+        params = self.api.constructor(qualname)
+        if params is None:
+            return None
+        return Signature(qualname, {p.name: p.type for p in params if not p.variadic})
+
+    def method(self, type_q: str, name: str) -> Signature | None:
+        if self.closure(type_q) is None:
+            return None
+        m = self.api.method(type_q, name)
+        if m is None:
+            return None
+        return Signature(f"{type_q}.{name}", m.keywords and {n: p.type for n, p in m.keywords.items()})
+
+    def split_member(self, qualname: str) -> tuple[str, str] | None:
+        """``aws_cdk.aws_s3.Bucket.from_bucket_name`` -> (``aws_cdk.aws_s3.Bucket``, ``from_bucket_name``)."""
+        owner, _, name = qualname.rpartition(".")
+        if self.api.has_type(owner):
+            return owner, name
+        return None
+
+    def implementations(self, iface: str) -> list[str]:
+        """Concrete classes of the interface's own module that are, or implement, ``iface``."""
+        if self.kind(iface) == "class":
+            return [iface]
+        module = self.api.module_of(iface)
+        out = []
+        for short_name in self.types_in(module) if module else ():
+            q = f"{module}.{short_name}"
+            if self.kind(q) == "class" and not self.api.is_abstract(q) and iface in (self.closure(q) or ()):
+                out.append(q)
+        return out
+
+
+_VIEWS: dict[int, ApiView] = {}
+
+
+def api_view(ctx: FileContext) -> ApiView | None:
+    try:
+        api = ctx.api
+    except Exception:  # noqa: BLE001 - no index available: the rule cannot judge anything
+        return None
+    if api is None:
+        return None
+    view = _VIEWS.get(id(api))
+    if view is None or view.api is not api:
+        view = _VIEWS[id(api)] = ApiView(api)
+    return view
+
+
+# ----------------------------------------------------------------------------------------------
+# Names a scope binds itself: a parameter or loop variable named like a module alias (``events``,
+# ``s3``) is not that module there, and a name bound other than by ``name = value`` has no known type
+
+
+_SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
+
+
+class _ScopeNames(cst.CSTVisitor):
+    """Per scope node: every name bound there other than by an import (``bound``), and those bound
+    other than by a one-target ``name = value`` / ``name: T = value`` (``other``)."""
+
+    def __init__(self, module: cst.Module) -> None:
+        self.bound: dict[int, set[str]] = {}
+        self.other: dict[int, set[str]] = {}
+        self._stack: list[cst.CSTNode] = [module]
+
+    def _add(self, name: str, plain: bool = False) -> None:
+        key = id(self._stack[-1])
+        self.bound.setdefault(key, set()).add(name)
+        if not plain:
+            self.other.setdefault(key, set()).add(name)
+
+    def _targets(self, t: cst.CSTNode, plain: bool = False) -> None:
+        if isinstance(t, cst.Name):
+            self._add(t.value, plain)
+        elif isinstance(t, (cst.Tuple, cst.List)):
+            for el in t.elements:
+                self._targets(el.value)
+        elif isinstance(t, cst.StarredElement):
+            self._targets(t.value)
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, (cst.Import, cst.ImportFrom)):
+            return False
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            self._add(node.name.value)
+        elif isinstance(node, cst.Assign):
+            for t in node.targets:
+                self._targets(t.target, plain=len(node.targets) == 1)
+        elif isinstance(node, cst.AnnAssign):
+            self._targets(node.target, plain=node.value is not None)
+        elif isinstance(node, (cst.AugAssign, cst.For, cst.CompFor)):
+            self._targets(node.target)
+        elif isinstance(node, cst.NamedExpr):
+            self._targets(node.target)
+        elif isinstance(node, cst.WithItem) and node.asname is not None:
+            self._targets(node.asname.name)
+        elif isinstance(node, cst.ExceptHandler) and node.name is not None:
+            self._targets(node.name.name)
+        elif isinstance(node, (cst.Global, cst.Nonlocal)):
+            for n in node.names:
+                self._add(n.name.value)
+        elif isinstance(node, (cst.MatchAs, cst.MatchStar)) and node.name is not None:
+            self._add(node.name.value)
+        if isinstance(node, _SCOPES):
+            self._stack.append(node)
+        if isinstance(node, cst.Param):
+            self._add(node.name.value)
+        return True
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        if isinstance(original_node, _SCOPES):
+            self._stack.pop()
+
+
+_SCOPE_NAMES: "weakref.WeakKeyDictionary[FileContext, _ScopeNames]" = weakref.WeakKeyDictionary()
+
+
+def _scope_names(ctx: FileContext) -> _ScopeNames:
+    found = _SCOPE_NAMES.get(ctx)
+    if found is None:
+        found = _SCOPE_NAMES[ctx] = _ScopeNames(ctx.module)
+        ctx.module.visit(found)
+    return found
+
+
+def _visible_scopes(ctx: FileContext, node: cst.CSTNode) -> list[cst.CSTNode]:
+    """The scopes whose names ``node`` sees, innermost first (a class body only from directly inside it)."""
+    out: list[cst.CSTNode] = []
+    child, parent = node, ctx.parent(node)
+    while parent is not None:
+        if isinstance(parent, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            inside = child is parent.body
+            if inside and not (isinstance(parent, cst.ClassDef) and out):
+                out.append(parent)
+        elif isinstance(parent, _SCOPES):
+            out.append(parent)
+        child, parent = parent, ctx.parent(parent)
+    out.append(ctx.module)
+    return out
+
+
+def _root_name(expr: cst.BaseExpression) -> cst.Name | None:
+    while isinstance(expr, cst.Attribute):
+        expr = expr.value
+    return expr if isinstance(expr, cst.Name) else None
+
+
+def shadowed(ctx: FileContext, expr: cst.BaseExpression) -> bool:
+    """Whether the name an expression starts with (``events`` in ``events.append``) is bound, where
+    the expression is, by something other than an import: a parameter, loop variable, assignment."""
+    root = _root_name(expr)
+    if root is None or root.value not in ctx.imports.aliases:
+        return False
+    names = _scope_names(ctx)
+    return any(root.value in names.bound.get(id(s), ()) for s in _visible_scopes(ctx, expr))
+
+
+def qualname(ctx: FileContext, expr: cst.BaseExpression) -> str | None:
+    """``ctx.qualname`` unless a local binding shadows the import the name comes from."""
+    q = ctx.qualname(expr)
+    return None if q is None or shadowed(ctx, expr) else q
+
+
+def _rebound(ctx: FileContext, name: cst.Name) -> bool:
+    """Whether ``name`` is bound in its scope other than by ``name = value`` (a parameter, a loop
+    variable, ``with ... as name``...): its values are then not all in ``ctx.assigned_values``."""
+    names, home = _scope_names(ctx), ctx.scope_of(name)
+    for scope in _visible_scopes(ctx, name):
+        if scope is home:
+            return name.value in names.other.get(id(scope), ())
+        if name.value in names.bound.get(id(scope), ()):
+            return True  # a comprehension's own variable
+    return False
+
+
+# ----------------------------------------------------------------------------------------------
+# What a value is, as far as the file and the API tell
+
+
+def infer_type(ctx: FileContext, view: ApiView, expr: cst.BaseExpression, depth: int = 0) -> str | None:
+    """The API type of an expression (``aws_cdk.aws_s3.Bucket``, ``str``, ``list``...), or None."""
+    if depth > 8:
+        return None
+    if isinstance(expr, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
+        return "str"
+    if isinstance(expr, (cst.Integer, cst.Float)):
+        return "number"
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.expression, (cst.Integer, cst.Float)):
+        return "number"
+    if isinstance(expr, cst.Name) and expr.value in ("True", "False"):
+        return "bool"
+    if isinstance(expr, (cst.List, cst.ListComp, cst.Tuple)):
+        return "list"
+    if isinstance(expr, (cst.Dict, cst.DictComp)):
+        return "dict"
+    if isinstance(expr, cst.Call):
+        return call_return_type(ctx, view, expr, depth)
+    if isinstance(expr, (cst.Name, cst.Attribute)):
+        q = qualname(ctx, expr)
+        if q is not None:
+            return _static_value_type(view, q)
+        if isinstance(expr, cst.Attribute) and dotted_name(expr) not in _bound_names(ctx):
+            recv = infer_type(ctx, view, expr.value, depth + 1)
+            if recv is not None and view.has_type(recv):
+                m = (view.members(recv) or {}).get(expr.attr.value)
+                if m is not None and m.kind == "p":
+                    return _concrete(m.type)
+            return None
+        if isinstance(expr, cst.Name) and _rebound(ctx, expr):
+            return None
+        values = ctx.assigned_values(expr, expr)
+        types = {infer_type(ctx, view, v, depth + 1) for v in values}
+        return types.pop() if len(types) == 1 else None
+    return None
+
+
+def value_fits(ctx: FileContext, view: ApiView, expr: cst.BaseExpression, param_type: str) -> bool:
+    """Whether ``expr`` may be passed as ``param_type``: its type, and for a list literal passed
+    as ``list[T]`` each element of known type (``["sg-0123"]`` is no ``list[ISecurityGroup]``)."""
+    if not view.assignable(infer_type(ctx, view, expr), param_type):
+        return False
+    if isinstance(expr, (cst.List, cst.Tuple)):
+        elements = [t for t in param_type.split(" | ") if t.startswith("list[") and t.endswith("]")]
+        if elements and len(elements) == len(param_type.split(" | ")):
+            values = [e.value for e in expr.elements if not isinstance(e, cst.StarredElement)]
+            types = [infer_type(ctx, view, v) for v in values]
+            return any(all(view.assignable(t, el[len("list["):-1]) for t in types) for el in elements)
+    return True
+
+
+_BOUND: "weakref.WeakKeyDictionary[FileContext, set[str]]" = weakref.WeakKeyDictionary()
+
+
+def _bound_names(ctx: FileContext) -> set[str]:
+    """Every ``name`` / ``self.attr`` the file assigns (those are typed by their values, not the API)."""
+    names = _BOUND.get(ctx)
+    if names is None:
+        names = _BOUND[ctx] = {b.target for b in ctx.bindings}
+    return names
+
+
+def _concrete(t: str) -> str | None:
+    return None if t in ("any", "json", "None") or " | " in t else t
+
+
+def _static_value_type(view: ApiView, q: str) -> str | None:
+    """Type of ``logs.RetentionDays.ONE_WEEK`` or a static property like ``Runtime.PYTHON_3_12``."""
+    split = view.split_member(q)
+    if split is None:
+        return None
+    owner, name = split
+    if view.kind(owner) == "enum":
+        return owner if name in view.api.enum_members(owner) else None
+    m = (view.members(owner) or {}).get(name)
+    if m is not None and m.kind == "p":
+        return _concrete(m.type)
+    return None
+
+
+def call_return_type(ctx: FileContext, view: ApiView, call: cst.Call, depth: int = 0) -> str | None:
+    q = qualname(ctx, call.func)
+    if q is not None:
+        if view.kind(q) == "class":
+            return q
+        split = view.split_member(q)
+        if split is not None:
+            m = (view.members(split[0]) or {}).get(split[1])
+            return _concrete(m.type) if m is not None and m.kind == "m" else None
+        return None
+    if isinstance(call.func, cst.Attribute):
+        recv = infer_type(ctx, view, call.func.value, depth + 1)
+        if recv is not None and view.has_type(recv):
+            m = (view.members(recv) or {}).get(call.func.attr.value)
+            if m is not None and m.kind == "m":
+                return _concrete(m.type)
+    return None
+
+
+def call_signature(ctx: FileContext, view: ApiView, call: cst.Call) -> Signature | None:
+    """What an aws_cdk constructor, static method or method of a known receiver accepts."""
+    q = qualname(ctx, call.func)
+    if q is not None:
+        if not q.startswith("aws_cdk."):
+            return None
+        if view.has_type(q):
+            return view.constructor(q)
+        split = view.split_member(q)
+        return None if split is None else view.method(*split)
+    if isinstance(call.func, cst.Attribute):
+        recv = infer_type(ctx, view, call.func.value)
+        if recv is not None and recv.startswith("aws_cdk.") and view.has_type(recv):
+            return view.method(recv, call.func.attr.value)
+    return None
+
+
+# ----------------------------------------------------------------------------------------------
+# Close names
+
+
+def _tokens(name: str) -> tuple[str, ...]:
+    out = []
+    for t in name.lower().strip("_").split("_"):
+        if not t:
+            continue
+        if len(t) > 3 and t.endswith("s") and not t.endswith("ss"):
+            t = t[:-1]
+        out.append(t)
+    return tuple(out)
+
+
+def is_close(wrong: str, right: str) -> bool:
+    """Names a person could have meant for each other: the same words give or take some, or a typo."""
+    a, b = _tokens(wrong), _tokens(right)
+    if a == b:
+        return True
+    sa, sb = set(a), set(b)
+    if sa and sb and (sa < sb or sb < sa) and len(sa ^ sb) == 1:
+        # one word more or less (backup_window / preferred_backup_window, memory / memory_size)
+        return True
+    return difflib.SequenceMatcher(None, wrong.lower(), right.lower()).ratio() >= 0.85
+
+
+def _squashed(name: str) -> str:
+    return "".join(_tokens(name))
+
+
+def close_names(wrong: str, names: list[str]) -> list[str]:
+    """The names ``wrong`` may stand for: those equal to it but for underscores, case and a plural
+    ``s`` (``PYTHON3_12`` -> ``PYTHON_3_12``) when there are any, else the close ones."""
+    same = [n for n in names if n != wrong and _squashed(n) == _squashed(wrong)]
+    if same:
+        return same
+    return [n for n in names if n != wrong and is_close(wrong, n)]
+
+
+def with_longer_names(wrong: str, close: list[str], names: list[str]) -> list[str]:
+    """``close`` plus every name that has all the words of ``wrong`` and more, when a close name
+    has one word more: for constants the extra word is the meaning (``SubnetType.PRIVATE`` may be
+    ``PRIVATE_ISOLATED``, ``PRIVATE_WITH_NAT`` or ``PRIVATE_WITH_EGRESS``), so that is no unique guess."""
+    words = set(_tokens(wrong))
+    if not words or not any(words < set(_tokens(n)) for n in close):
+        return close
+    return close + [n for n in names if n not in close and n != wrong and words < set(_tokens(n))]
+
+
+def short(qualname: str) -> str:
+    return qualname[len("aws_cdk."):] if qualname.startswith("aws_cdk.") else qualname
+
+
+def candidates_text(names: list[str]) -> str:
+    return ", ".join(f"`{n}`" for n in sorted(names))

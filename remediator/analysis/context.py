@@ -1,0 +1,463 @@
+"""Everything a rule may know about the file it is looking at, computed once per pass.
+
+One walk over the tree (:class:`_Indexer`) records the import map, every call with its resolved
+name, each node's parent, and what each name or ``self`` attribute was assigned from. Positions
+(libcst's PositionProvider) are resolved lazily, only when a finding needs a line number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator, Sequence
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from remediator.analysis import edits as E
+from remediator.analysis.imports import ImportMap, dotted_name
+from remediator.analysis.rule import Edit, Fix
+
+# Conventional aliases for the modules we add imports for (what the CDK docs and most stacks use).
+CONVENTIONAL_ALIASES = {
+    "aws_cdk.aws_lambda": "lambda_",
+    "aws_cdk.aws_apigateway": "apigw",
+    "aws_cdk.aws_cloudwatch_actions": "cw_actions",
+    "aws_cdk.aws_elasticloadbalancingv2": "elbv2",
+    "aws_cdk.aws_stepfunctions": "sfn",
+    "aws_cdk.aws_stepfunctions_tasks": "tasks",
+    "aws_cdk.aws_events_targets": "targets",
+    "aws_cdk.aws_secretsmanager": "secretsmanager",
+}
+
+_REF = re.compile(r"`((?:aws_cdk|constructs)(?:\.\w+)+)`")
+_UNSET: Any = object()
+
+
+@dataclass
+class Binding:
+    """``target = <value>`` seen in the file: the target's spelling and the value's node."""
+
+    target: str  # "bucket" or "self.bucket"
+    value: cst.BaseExpression
+    statement: cst.CSTNode
+    scope: cst.CSTNode  # enclosing FunctionDef, else ClassDef, else Module
+
+
+class _Indexer(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.imports = ImportMap()
+        self.parents: dict[int, cst.CSTNode] = {}
+        self.calls: list[cst.Call] = []
+        self.attributes: list[cst.Attribute] = []
+        self.classes: list[cst.ClassDef] = []
+        self.bindings: list[tuple[cst.BaseAssignTargetExpression | cst.BaseExpression, cst.BaseExpression,
+                                  cst.CSTNode]] = []
+        self._stack: list[cst.CSTNode] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if self._stack:
+            self.parents[id(node)] = self._stack[-1]
+        self._stack.append(node)
+        if isinstance(node, cst.Import):
+            self.imports.add_import(node)
+        elif isinstance(node, cst.ImportFrom):
+            self.imports.add_import_from(node)
+        elif isinstance(node, cst.Call):
+            self.calls.append(node)
+        elif isinstance(node, cst.Attribute):
+            self.attributes.append(node)
+        elif isinstance(node, cst.ClassDef):
+            self.classes.append(node)
+        elif isinstance(node, cst.Assign) and len(node.targets) == 1:
+            self.bindings.append((node.targets[0].target, node.value, node))
+        elif isinstance(node, cst.AnnAssign) and node.value is not None:
+            self.bindings.append((node.target, node.value, node))
+        return True
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        self._stack.pop()
+
+
+class FileContext:
+    """The current tree of one file and what the engine derived from it."""
+
+    def __init__(self, module: cst.Module, path: str, settings: dict[str, Any] | None = None,
+                 project_root: str | None = None, source: str | None = None) -> None:
+        self.module = module
+        self.path = path
+        self.project_root = project_root
+        self.settings = settings or {}
+        #: the module's code; the engine passes the text it parsed instead of generating it again
+        self.source = module.code if source is None else source
+        indexer = _Indexer()
+        module.visit(indexer)
+        self.imports: ImportMap = indexer.imports
+        self._parents = indexer.parents
+        self.calls: list[cst.Call] = indexer.calls
+        #: every ``a.b`` node of the tree, in visiting order (imports included)
+        self.attributes: list[cst.Attribute] = indexer.attributes
+        #: every class definition of the file, nested ones included, in source order
+        self.classes: list[cst.ClassDef] = indexer.classes
+        self._raw_bindings = indexer.bindings
+        self._qualnames: dict[int, str | None] = {}
+        self._positions: Any = None
+        self._bindings: list[Binding] | None = None
+        self._alias_choices: dict[str, tuple[str, str | None]] = {}
+        self._names_in_file: set[str] | None = None
+
+    # -- the aws-cdk-lib API ------------------------------------------------------------------
+    @property
+    def api(self) -> Any:
+        """The aws-cdk-lib API index (``remediator.api``), loaded once per process on first use."""
+        from remediator.api import get_index
+
+        return get_index(self.settings.get("cdk-python"), self.project_root)
+
+    # -- names --------------------------------------------------------------------------------
+    def qualname(self, node: cst.BaseExpression) -> str | None:
+        """Fully qualified name of an expression like ``s3.Bucket`` (through the import map)."""
+        key = id(node)
+        if key not in self._qualnames:
+            self._qualnames[key] = self.imports.resolve(node)
+        return self._qualnames[key]
+
+    def call_qualname(self, call: cst.Call) -> str | None:
+        return self.qualname(call.func)
+
+    def calls_of(self, qualnames: Sequence[str]) -> Iterator["ConstructCall"]:
+        wanted = set(qualnames)
+        for call in self.calls:
+            q = self.call_qualname(call)
+            if q in wanted:
+                yield ConstructCall(self, call, q)
+
+    def method_calls(self, method: str) -> Iterator[tuple[cst.Call, cst.BaseExpression]]:
+        """Calls ``<receiver>.method(...)``, with their receivers."""
+        for call in self.calls:
+            if isinstance(call.func, cst.Attribute) and call.func.attr.value == method:
+                yield call, call.func.value
+
+    # -- tree navigation ----------------------------------------------------------------------
+    def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        return self._parents.get(id(node))
+
+    def ancestors(self, node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+        p = self.parent(node)
+        while p is not None:
+            yield p
+            p = self.parent(p)
+
+    def enclosing(self, node: cst.CSTNode, *types: type) -> cst.CSTNode | None:
+        for a in self.ancestors(node):
+            if isinstance(a, types):
+                return a
+        return None
+
+    def statement_of(self, node: cst.CSTNode) -> cst.BaseStatement | None:
+        """The statement (simple line or compound) directly inside a block that contains node."""
+        current: cst.CSTNode | None = node
+        while current is not None:
+            parent = self.parent(current)
+            if isinstance(current, cst.BaseStatement) and isinstance(parent, (cst.Module, cst.IndentedBlock)):
+                return current
+            current = parent
+        return None
+
+    def scope_of(self, node: cst.CSTNode) -> cst.CSTNode:
+        return self.enclosing(node, cst.FunctionDef, cst.Lambda) or self.enclosing(node, cst.ClassDef) or self.module
+
+    def position(self, node: cst.CSTNode) -> tuple[int, int]:
+        """(line, column), 1-based line and 1-based column, of a node of the current tree."""
+        if self._positions is None:
+            wrapper = MetadataWrapper(self.module, unsafe_skip_copy=True)
+            self._positions = wrapper.resolve(PositionProvider)
+        pos = self._positions.get(node)
+        if pos is None:
+            return (1, 1)
+        return (pos.start.line, pos.start.column + 1)
+
+    def end_line(self, node: cst.CSTNode) -> int:
+        self.position(node)
+        pos = self._positions.get(node)
+        return pos.end.line if pos is not None else 1
+
+    # -- bindings -----------------------------------------------------------------------------
+    @property
+    def bindings(self) -> list[Binding]:
+        if self._bindings is None:
+            out = []
+            for target, value, stmt in self._raw_bindings:
+                spelled = dotted_name(target)
+                if spelled is None:
+                    continue
+                scope = self.scope_of(stmt)
+                if spelled.startswith("self."):
+                    scope = self.enclosing(stmt, cst.ClassDef) or scope
+                out.append(Binding(spelled, value, stmt, scope))
+            self._bindings = out
+        return self._bindings
+
+    def binding_of(self, call: cst.Call) -> str | None:
+        """``bucket`` / ``self.bucket`` when ``call`` is the whole right-hand side of an assignment."""
+        parent = self.parent(call)
+        if isinstance(parent, (cst.Assign, cst.AnnAssign)) and parent.value is call:
+            target = parent.targets[0].target if isinstance(parent, cst.Assign) else parent.target
+            return dotted_name(target)
+        return None
+
+    def assigned_values(self, expr: cst.BaseExpression, at: cst.CSTNode) -> list[cst.BaseExpression]:
+        """The values assigned to ``expr`` (a name or ``self.x``) in the scope visible from ``at``."""
+        spelled = dotted_name(expr)
+        if spelled is None:
+            return []
+        if spelled.startswith("self."):
+            scope = self.enclosing(at, cst.ClassDef)
+        else:
+            scope = self.scope_of(at)
+        return [b.value for b in self.bindings if b.target == spelled and b.scope is scope]
+
+    def constructed_type(self, expr: cst.BaseExpression, at: cst.CSTNode | None = None) -> str | None:
+        """The qualified class an expression was built from: ``bucket`` after ``bucket = s3.Bucket(...)``.
+
+        Returns None when unknown or when the name was bound to different types.
+        """
+        if isinstance(expr, cst.Call):
+            return self.call_qualname(expr)
+        types = {self.call_qualname(v) if isinstance(v, cst.Call) else None
+                 for v in self.assigned_values(expr, at or expr)}
+        return types.pop() if len(types) == 1 else None
+
+    # -- code generation with imports ---------------------------------------------------------
+    def _identifiers(self) -> set[str]:
+        if self._names_in_file is None:
+            self._names_in_file = set(re.findall(r"[A-Za-z_]\w*", self.source))
+        return self._names_in_file
+
+    def spell(self, qualname: str) -> tuple[str, str | None]:
+        """How to write ``qualname`` in this file, and the import statement that needs (or None).
+
+        Reuses an alias in scope when one exists; otherwise imports the module under its
+        conventional alias (``from aws_cdk import aws_s3 as s3``) or the class by name for top-level
+        ``aws_cdk`` classes (``from aws_cdk import RemovalPolicy``), avoiding names already used.
+        """
+        if qualname in self._alias_choices:
+            return self._alias_choices[qualname]
+        existing = self.imports.alias_for(qualname)
+        if existing is not None:
+            result: tuple[str, str | None] = (existing, None)
+        else:
+            parts = qualname.split(".")
+            if parts[0] == "aws_cdk" and len(parts) >= 2 and parts[1].startswith("aws_"):
+                module = ".".join(parts[:2])
+                spelled_module = self.imports.alias_for(module)
+                if spelled_module is not None:
+                    result = (".".join([spelled_module, *parts[2:]]), None)
+                else:
+                    alias = self._free_alias(module)
+                    imp = (f"from aws_cdk import {parts[1]}" if alias == parts[1]
+                           else f"from aws_cdk import {parts[1]} as {alias}")
+                    result = (".".join([alias, *parts[2:]]), imp)
+            else:
+                head = ".".join(parts[:2])
+                name = parts[1]
+                if name in self._identifiers() and self.imports.aliases.get(name) != head:
+                    root_alias = self.imports.alias_for(parts[0])
+                    result = (qualname if root_alias is None else ".".join([root_alias, *parts[1:]]),
+                              None if root_alias is not None else f"import {parts[0]}")
+                else:
+                    result = (".".join(parts[1:]), f"from {parts[0]} import {name}")
+        self._alias_choices[qualname] = result
+        return result
+
+    def _free_alias(self, module: str) -> str:
+        short = module.split(".")[-1]
+        candidates = [CONVENTIONAL_ALIASES.get(module, short[4:] if short.startswith("aws_") else short), short,
+                      short + "_"]
+        taken = self._identifiers()
+        for cand in candidates:
+            if cand not in taken or self.imports.aliases.get(cand) == module:
+                return cand
+        return short + "_cdk"
+
+    def code(self, template: str) -> tuple[str, list[str]]:
+        """Expand backtick references in a code template: ```aws_cdk.aws_s3.BlockPublicAccess`.BLOCK_ALL``.
+
+        Returns the code and the import statements it needs.
+        """
+        imports: list[str] = []
+
+        def sub(m: re.Match[str]) -> str:
+            spelled, imp = self.spell(m.group(1))
+            if imp is not None and imp not in imports:
+                imports.append(imp)
+            return spelled
+
+        return _REF.sub(sub, template), imports
+
+    # -- edits --------------------------------------------------------------------------------
+    def replace(self, node: cst.CSTNode, template: str) -> Edit:
+        """Replace an expression with code (a template with backtick references)."""
+        text, imports = self.code(template)
+        expr = cst.parse_expression(text)
+        return Edit(node, replace=lambda n: expr.with_changes(lpar=getattr(n, "lpar", ()), rpar=getattr(n, "rpar", ()))
+                    if hasattr(expr, "lpar") else expr, imports=imports)
+
+    def insert_after(self, node: cst.CSTNode, template: str) -> Edit:
+        """Insert statements (a template) after the statement containing ``node``."""
+        stmt = self.statement_of(node)
+        if stmt is None:
+            raise ValueError("node is not inside a statement")
+        text, imports = self.code(template)
+        return Edit(stmt, after=E.parse_statements(text), imports=imports)
+
+    def insert_before(self, node: cst.CSTNode, template: str) -> Edit:
+        stmt = self.statement_of(node)
+        if stmt is None:
+            raise ValueError("node is not inside a statement")
+        text, imports = self.code(template)
+        return Edit(stmt, before=E.parse_statements(text), imports=imports)
+
+    def remove_statement(self, node: cst.CSTNode) -> Edit:
+        stmt = self.statement_of(node)
+        if stmt is None:
+            raise ValueError("node is not inside a statement")
+        return Edit(stmt, replace=lambda n: cst.RemovalSentinel.REMOVE)
+
+
+class ConstructCall:
+    """A call of a target construct or function, as a rule sees it.
+
+    Reading: :meth:`arg`, :meth:`has`, :meth:`literal`, :meth:`is_true`, :meth:`value_qualname`.
+    Editing (each returns an :class:`~remediator.rule.Edit`): :meth:`set_keyword`,
+    :meth:`remove_keyword`, :meth:`rename_keyword`, :meth:`insert_after`.
+    Values given to editing methods are code templates: ```aws_cdk.aws_kms.Key``` in backticks is
+    replaced by the file's spelling of that name, adding an import when none is in scope.
+    """
+
+    def __init__(self, ctx: FileContext, node: cst.Call, qualname: str) -> None:
+        self.ctx = ctx
+        self.node = node
+        self.qualname = qualname
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"<ConstructCall {self.qualname} at {self.ctx.position(self.node)}>"
+
+    @property
+    def class_name(self) -> str:
+        return self.qualname.rsplit(".", 1)[-1]
+
+    @property
+    def is_l1(self) -> bool:
+        return self.class_name.startswith("Cfn")
+
+    # -- reading ------------------------------------------------------------------------------
+    def arg(self, name: str) -> cst.Arg | None:
+        return E.get_keyword(self.node, name)
+
+    def value(self, name: str) -> cst.BaseExpression | None:
+        a = self.arg(name)
+        return None if a is None else a.value
+
+    def has(self, name: str) -> bool:
+        return self.arg(name) is not None
+
+    @property
+    def has_kwargs_spread(self) -> bool:
+        """``**kwargs`` present: anything may be set, so absence of a keyword proves nothing."""
+        return any(a.star == "**" for a in self.node.args)
+
+    def positional(self, index: int) -> cst.BaseExpression | None:
+        pos = [a for a in self.node.args if a.keyword is None and not a.star]
+        return pos[index].value if index < len(pos) else None
+
+    @property
+    def construct_id(self) -> str | None:
+        v = self.positional(1)
+        if v is None:
+            v = self.value("id")
+        return literal_value(v) if v is not None and isinstance(literal_value(v), str) else None
+
+    def literal(self, name: str, default: Any = None) -> Any:
+        """The Python value of a literal keyword argument; ``default`` when absent, ``NOT_LITERAL``
+        when present but not a literal."""
+        v = self.value(name)
+        if v is None:
+            return default
+        return literal_value(v)
+
+    def is_true(self, name: str) -> bool:
+        return self.literal(name) is True
+
+    def value_qualname(self, name: str) -> str | None:
+        """Qualified name of an argument like ``s3.BlockPublicAccess.BLOCK_ALL``."""
+        v = self.value(name)
+        return None if v is None else self.ctx.qualname(v)
+
+    @property
+    def binding(self) -> str | None:
+        return self.ctx.binding_of(self.node)
+
+    @property
+    def statement(self) -> cst.BaseStatement | None:
+        return self.ctx.statement_of(self.node)
+
+    def refers_to(self, expr: cst.BaseExpression, at: cst.CSTNode) -> bool:
+        """``expr`` (a name or ``self.x``) at ``at`` holds this call's construct: bound once or more
+        to it in the scope visible from ``at``."""
+        return any(v is self.node for v in self.ctx.assigned_values(expr, at))
+
+    def method_calls(self, method: str) -> Iterator[cst.Call]:
+        """Calls ``<x>.method(...)`` where ``x`` holds this construct (``bucket.grant_public_access()``)."""
+        if self.binding is None:
+            return
+        for node, receiver in self.ctx.method_calls(method):
+            if self.refers_to(receiver, node):
+                yield node
+
+    # -- editing ------------------------------------------------------------------------------
+    def set_keyword(self, name: str, template: str) -> Edit:
+        text, imports = self.ctx.code(template)
+        value = cst.parse_expression(text)
+        return Edit(self.node, replace=lambda n: E.set_keyword(n, name, value), imports=imports)
+
+    def remove_keyword(self, name: str) -> Edit:
+        return Edit(self.node, replace=lambda n: E.remove_keyword(n, name))
+
+    def rename_keyword(self, old: str, new: str) -> Edit:
+        return Edit(self.node, replace=lambda n: E.rename_keyword(n, old, new))
+
+    def insert_after(self, template: str) -> Edit:
+        return self.ctx.insert_after(self.node, template)
+
+
+class _NotLiteral:
+    def __repr__(self) -> str:  # pragma: no cover
+        return "NOT_LITERAL"
+
+
+NOT_LITERAL: Any = _NotLiteral()
+
+
+def literal_value(node: cst.BaseExpression) -> Any:
+    """Python value of a literal expression (str, int, float, bool, None, and negatives), else NOT_LITERAL."""
+    if isinstance(node, cst.Name) and node.value in ("True", "False", "None"):
+        return {"True": True, "False": False, "None": None}[node.value]
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        v = node.evaluated_value
+        return v if v is not None else NOT_LITERAL
+    if isinstance(node, cst.Integer):
+        return int(node.value.replace("_", ""), 0)
+    if isinstance(node, cst.Float):
+        return float(node.value.replace("_", ""))
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        inner = literal_value(node.expression)
+        return -inner if isinstance(inner, (int, float)) and not isinstance(inner, bool) else NOT_LITERAL
+    return NOT_LITERAL
+
+
+def merge_fixes(fixes: Sequence[Fix]) -> Fix:
+    out = Fix([])
+    for f in fixes:
+        out = out + f
+    return out

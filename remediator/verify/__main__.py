@@ -1,0 +1,5 @@
+import sys
+
+from remediator.verify.synthesize import main
+
+sys.exit(main())

@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+import libcst as cst
+
+from remediator.analysis import edits as E
+from remediator.analysis.apitypes import (
+    ApiView,
+    Signature,
+    api_view,
+    call_signature,
+    _tokens,
+    candidates_text,
+    close_names,
+    infer_type,
+    short,
+    value_fits,
+)
+from remediator.analysis.context import FileContext
+from remediator.analysis.rule import Edit, Finding, Rule, Tier
+
+
+#: Reviewed renames: (class whose keyword it is, subclasses included; wrong keyword) -> right keyword.
+#: Each right name is checked against the index by tests/test_api_names.py (``suggested_names``).
+KEYWORD_RENAMES: dict[tuple[str, str], str] = {
+    ("aws_cdk.aws_rds.DatabaseInstance", "backup_window"): "preferred_backup_window",
+    ("aws_cdk.aws_rds.DatabaseInstance", "maintenance_window"): "preferred_maintenance_window",
+    ("aws_cdk.aws_rds.DatabaseCluster", "maintenance_window"): "preferred_maintenance_window",
+    ("aws_cdk.aws_cloudtrail.Trail", "cloud_watch_logs_group"): "cloud_watch_log_group",
+    ("aws_cdk.aws_s3.Bucket", "versioning"): "versioned",
+    ("aws_cdk.aws_lambda.Function", "memory"): "memory_size",
+}
+
+
+def suggested_names() -> list[str]:
+    """Every name the reviewed table can make CDK103 write (checked by tests/test_api_names.py)."""
+    return [f"{owner}({new})" for (owner, _old), new in KEYWORD_RENAMES.items()]
+
+
+def absent_names() -> list[str]:
+    """The wrong side of the reviewed table: keywords the API must not have."""
+    return [f"{owner}({old})" for (owner, old) in KEYWORD_RENAMES]
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+class UnknownKeyword(Rule):
+    """
+    ## What it does
+    Finds keyword arguments that an aws-cdk-lib constructor, static method or method (on a
+    receiver whose type is known) does not accept, checked against the API index of the installed
+    aws-cdk-lib: `rds.DatabaseInstance(backup_window=...)`, `cloudtrail.Trail(cloud_watch_logs_group=...)`,
+    `cloudwatch.Alarm(period=...)`.
+
+    ## Why is this bad?
+    Python raises `TypeError: __init__() got an unexpected keyword argument` at synth: the app never
+    deploys. AI-drafted stacks often guess property names (`backup_window` for
+    `preferred_backup_window`) or put a property on the wrong construct (an alarm's `period` belongs
+    to its metric).
+
+    ## Example
+    ```python
+    rds.DatabaseInstance(self, "Db", engine=engine, vpc=vpc, backup_window="03:00-04:00")
+    cloudtrail.Trail(self, "Trail", cloud_watch_logs_group=log_group)
+    ```
+    Use instead:
+    ```python
+    rds.DatabaseInstance(self, "Db", engine=engine, vpc=vpc, preferred_backup_window="03:00-04:00")
+    cloudtrail.Trail(self, "Trail", cloud_watch_log_group=log_group)
+    ```
+
+    ## Fix safety
+    Safe, and applied only when there is exactly one well-founded candidate: a reviewed rename, or
+    the only accepted keyword with a close name whose type accepts the value given (each element of
+    a list literal too; and a value of unknown type is not moved between an id/ARN/name keyword and
+    one that takes the construct: `security_group_ids=ids` is no `security_groups`). Otherwise the
+    finding lists the candidates (and, when another argument's type takes the keyword, says so: an
+    `Alarm` has no `period`, its `metric` does). Calls with `**kwargs` spreads, calls of other
+    packages and receivers of unknown type are left alone.
+    """
+
+    code, name, tier = "CDK103", "unknown-keyword", Tier.SAFE
+    summary = "Keyword arguments must exist in the aws-cdk-lib API"
+    triggers = ()
+    changelog = "Rename {count} unknown {noun} to the aws-cdk-lib name"
+    noun = ("keyword argument", "keyword arguments")
+
+    def check_module(self, ctx: FileContext) -> Iterator[Finding]:
+        view = api_view(ctx)
+        if view is None:
+            return
+        for call in ctx.calls:
+            if not any(a.keyword is not None for a in call.args) or any(a.star == "**" for a in call.args):
+                continue
+            sig = call_signature(ctx, view, call)
+            if sig is None:
+                continue
+            given = {a.keyword.value for a in call.args if a.keyword is not None}
+            for arg in call.args:
+                if arg.keyword is None or arg.keyword.value in sig.keywords:
+                    continue
+                yield self._finding(ctx, view, call, arg, sig, given)
+
+    def _finding(self, ctx: FileContext, view: ApiView, call: cst.Call, arg: cst.Arg, sig: Signature,
+                 given: set[str]) -> Finding:
+        wrong = arg.keyword.value  # type: ignore[union-attr]
+        where = short(sig.owner)
+        free = [n for n in sig.keywords if n not in given]
+        reviewed = self._reviewed(view, sig, wrong)
+        if reviewed is not None and reviewed in free and value_fits(ctx, view, arg.value, sig.keywords[reviewed]):
+            candidates = [reviewed]
+        else:
+            known = infer_type(ctx, view, arg.value) is not None
+            candidates = [n for n in close_names(wrong, free) if value_fits(ctx, view, arg.value, sig.keywords[n])
+                          and (known or not _reference_swap(wrong, n))]
+        if len(candidates) == 1:
+            new = candidates[0]
+            fix = _rename_edit(call, wrong, new)
+            return self.finding(arg, f"`{where}` takes no keyword `{wrong}`: use `{new}`", fix=fix)
+        message = f"`{where}` takes no keyword `{wrong}`"
+        elsewhere = self._belongs_to(view, sig, wrong)
+        if elsewhere:
+            message += "; " + elsewhere
+        if candidates:
+            message += f"; candidates: {candidates_text(candidates)}"
+        elif not known and (refs := [n for n in close_names(wrong, free) if _reference_swap(wrong, n)]):
+            message += "; " + "; ".join(f"`{n}` takes `{sig.keywords[n].replace('aws_cdk.', '')}`" for n in refs)
+        elif not elsewhere:
+            taken = [n for n in close_names(wrong, list(sig.keywords)) + [reviewed or ""] if n in given]
+            if taken:
+                message += f" ({candidates_text(taken)} already given)"
+        return self.finding(arg, message)
+
+    @staticmethod
+    def _reviewed(view: ApiView, sig: Signature, wrong: str) -> str | None:
+        for (owner, old), new in KEYWORD_RENAMES.items():
+            if old == wrong and owner in (view.closure(sig.owner) or ()):
+                return new
+        return None
+
+    @staticmethod
+    def _belongs_to(view: ApiView, sig: Signature, wrong: str) -> str:
+        """``period`` is an argument of ``metric`` (``aws_cloudwatch.Metric``): where else the keyword fits."""
+        places = []
+        for param, ptype in sorted(sig.keywords.items()):
+            for t in ptype.split(" | "):
+                holders = []
+                if view.kind(t) == "struct":
+                    if wrong in _ctor_keywords(view, t):
+                        holders.append(t)
+                elif view.kind(t) in ("class", "interface"):
+                    holders.extend(c for c in view.implementations(t) if wrong in _ctor_keywords(view, c))
+                if holders:
+                    text = f"`{wrong}` is an argument of `{param}` ({', '.join(f'`{short(h)}`' for h in holders)})"
+                    withs = [view.method(h, "with_") for h in holders if view.kind(h) == "class"]
+                    if withs and all(w is not None and wrong in w.keywords for w in withs):
+                        text += f": `{param}.with_({wrong}=...)`"
+                    places.append(text)
+        return "; ".join(places[:2])
+
+
+#: words that make a name a reference to a thing rather than the thing (``role_arn`` / ``role``)
+_REFERENCE_WORDS = frozenset({"id", "ids", "arn", "name", "url", "uri"})
+
+
+def _reference_swap(wrong: str, right: str) -> bool:
+    """``security_group_ids`` vs ``security_groups``: the names differ by an id/ARN/name word, so
+    the value (of unknown type) is probably a string where the keyword wants a construct."""
+    return bool((set(_tokens(wrong)) ^ set(_tokens(right))) & _REFERENCE_WORDS)
+
+
+def _ctor_keywords(view: ApiView, q: str) -> dict[str, str]:
+    sig = view.constructor(q)
+    return sig.keywords if sig is not None else {}
+
+
+def _rename_edit(call: cst.Call, old: str, new: str) -> Edit:
+    return Edit(call, replace=lambda n: E.rename_keyword(n, old, new))

@@ -1,0 +1,451 @@
+from __future__ import annotations
+
+import fnmatch
+import re
+from typing import Iterator
+
+import libcst as cst
+
+from remediator.analysis.context import NOT_LITERAL, FileContext, literal_value
+from remediator.analysis.imports import dotted_name
+from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
+from remediator.analysis.apitypes import (
+    ApiView,
+    api_view,
+    _squashed,
+    candidates_text,
+    close_names,
+    infer_type,
+    qualname,
+    short,
+    with_longer_names,
+)
+
+# What ``Bucket.grant_read`` / ``grant_read_write`` grant in aws-cdk-lib 2.275 (aws-s3/lib/perms.js:
+# BUCKET_READ_ACTIONS; BUCKET_PUT_ACTIONS + BUCKET_DELETE_ACTIONS).
+S3_READ_ACTIONS = ("s3:GetObject*", "s3:GetBucket*", "s3:List*")
+S3_WRITE_ACTIONS = ("s3:PutObject", "s3:PutObjectLegalHold", "s3:PutObjectRetention", "s3:PutObjectTagging",
+                    "s3:PutObjectVersionTagging", "s3:Abort*", "s3:DeleteObject*")
+S3_BUCKET = "aws_cdk.aws_s3.IBucket"
+
+#: Reviewed renames of members CDK v1 had: v1's ``SubnetType.PRIVATE`` routed to the internet
+#: through NAT (v2: ``PRIVATE_WITH_EGRESS``); its ``ISOLATED`` is v2's ``PRIVATE_ISOLATED``.
+MEMBER_RENAMES: dict[str, str] = {
+    "aws_cdk.aws_ec2.SubnetType.PRIVATE": "PRIVATE_WITH_EGRESS",
+    "aws_cdk.aws_ec2.SubnetType.ISOLATED": "PRIVATE_ISOLATED",
+}
+S3_GRANTS = "aws_cdk.aws_s3.BucketGrants"
+
+
+
+def suggested_names() -> list[str]:
+    """Names the fixed parts of this rule write (checked against the index by tests/test_api_names.py);
+    the rest come from the index itself (enum members, the only module defining a class)."""
+    return [
+        "aws_cdk.aws_s3.Bucket.grant_read", "aws_cdk.aws_s3.Bucket.grant_read_write", "aws_cdk.aws_s3.Bucket.grants",
+        "aws_cdk.aws_s3.IBucket.grant_read", "aws_cdk.aws_s3.IBucket.grant_read_write",
+        f"{S3_GRANTS}.from_bucket", f"{S3_GRANTS}.actions_on_object_keys",
+        f"{S3_GRANTS}.actions_on_object_keys(objects_key_pattern)",
+        # the examples of the documentation and of seed 001
+        "aws_cdk.aws_logs.RetentionDays.ONE_MONTH", "aws_cdk.aws_logs.RetentionDays.ONE_WEEK", "aws_cdk.SecretValue",
+    ] + [f"{old.rpartition('.')[0]}.{new}" for old, new in MEMBER_RENAMES.items()]
+
+def absent_names() -> list[str]:
+    """What the documented examples of this rule say does not exist (the test checks it)."""
+    return ["aws_cdk.aws_s3.Bucket.grant", "aws_cdk.aws_s3.IBucket.grant", "aws_cdk.aws_s3.IBucket.grants",
+            "aws_cdk.aws_logs.RetentionDays.THIRTY_DAYS", "aws_cdk.aws_logs.RetentionDays.SEVEN_DAYS",
+            "aws_cdk.aws_secretsmanager.SecretValue"] + list(MEMBER_RENAMES)
+
+
+# -- durations in names: THIRTY_DAYS, 30_DAYS, DAYS_30, ONE_HUNDRED_EIGHTY_DAYS, 1_YEAR -------------
+_NUMBERS = {w: i for i, w in enumerate(
+    "ZERO ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE TEN ELEVEN TWELVE THIRTEEN FOURTEEN FIFTEEN "
+    "SIXTEEN SEVENTEEN EIGHTEEN NINETEEN".split())}
+_NUMBERS.update({"TWENTY": 20, "THIRTY": 30, "FORTY": 40, "FIFTY": 50, "SIXTY": 60, "SEVENTY": 70, "EIGHTY": 80,
+                 "NINETY": 90})
+_UNITS = {"DAY": ("d", 1), "WEEK": ("d", 7), "MONTH": ("m", 1), "YEAR": ("m", 12)}
+
+
+def _number(words: list[str]) -> int | None:
+    if not words:
+        return None
+    if len(words) == 1 and words[0].isdigit():
+        return int(words[0])
+    total = 0
+    for w in words:
+        if w == "HUNDRED" and total:
+            total *= 100
+        elif w in _NUMBERS:
+            total += _NUMBERS[w]
+        else:
+            return None
+    return total or None
+
+
+def duration(name: str) -> tuple[str, int] | None:
+    """A member name's duration in canonical units: days below a month, else months.
+
+    Conversions follow CloudWatch's own retention steps: 30·n days (up to 180) are n months and
+    365·n days are 12·n months; 7 days are a week.
+    """
+    words = re.findall(r"\d+|[A-Z]+", name.upper())
+    units = [i for i, w in enumerate(words) if w.rstrip("S") in _UNITS]
+    if len(units) != 1:
+        return None
+    i = units[0]
+    unit, per = _UNITS[words[i].rstrip("S")]
+    n = _number(words[:i] + words[i + 1:])
+    if n is None:
+        return None
+    if unit == "m":
+        return ("m", n * per)
+    days = n * per
+    if days % 365 == 0:
+        return ("m", 12 * days // 365)
+    if days % 30 == 0 and days <= 180:
+        return ("m", days // 30)
+    return ("d", days)
+
+
+def member_of_same_duration(wrong: str, members: list[str]) -> str | None:
+    want = duration(wrong)
+    if want is None:
+        return None
+    same = [m for m in members if duration(m) == want]
+    return same[0] if len(same) == 1 else None
+
+
+def _covered(action: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatchcase(action.lower(), p.lower()) for p in patterns)
+
+
+def _in_import(ctx: FileContext, node: cst.Attribute) -> bool:
+    parent = ctx.parent(node)
+    while isinstance(parent, cst.Attribute):
+        parent = ctx.parent(parent)
+    return isinstance(parent, (cst.ImportFrom, cst.ImportAlias))
+
+
+class UnknownMember(Rule):
+    """
+    ## What it does
+    Finds names that are not in the aws-cdk-lib API, checked against the API index of the installed
+    aws-cdk-lib: enum members that never existed (`logs.RetentionDays.THIRTY_DAYS`), classes looked
+    up in the wrong module (`secretsmanager.SecretValue`), and methods or properties that a receiver
+    of known type does not have (`bucket.grant(...)` on an `s3.Bucket`). A receiver's type is known
+    from its assignment in the same scope (`bucket = s3.Bucket(...)`, `self.bucket = ...`) or from
+    the return type the API gives a call.
+
+    ## Why is this bad?
+    Python raises `AttributeError` at synth, so the app never deploys. AI-drafted stacks often
+    invent members by analogy: `THIRTY_DAYS` for `ONE_MONTH`, `Bucket.grant` like `Table.grant`.
+
+    ## Example
+    ```python
+    logs.LogGroup(self, "Logs", retention=logs.RetentionDays.THIRTY_DAYS)
+    secretsmanager.SecretValue.unsafe_plain_text("x")
+    bucket.grant(role, "s3:GetObject")
+    ```
+    Use instead:
+    ```python
+    logs.LogGroup(self, "Logs", retention=logs.RetentionDays.ONE_MONTH)
+    SecretValue.unsafe_plain_text("x")  # from aws_cdk import SecretValue
+    bucket.grant_read(role)
+    ```
+
+    ## Fix safety
+    Safe, and applied only when the replacement is unique: the enum member of exactly the same
+    duration; a reviewed CDK v1 rename (v1's `SubnetType.PRIVATE` had a NAT route: `PRIVATE_WITH_EGRESS`,
+    never `PRIVATE_ISOLATED`); `aws_cdk` (or `constructs`) when it is the only module with the class
+    (a same-named class of another service is a different thing: reported); the only member with a
+    close name (through a class, only its static members of the same kind: `Duration.mins` is not
+    the instance method `minus`; a constant one word short is reported when other names have its
+    words too: `ViewerProtocolPolicy.HTTPS` may be `HTTPS_ONLY` or `REDIRECT_TO_HTTPS`); for
+    `Bucket.grant`, `grant_read` when every action is one `grant_read` grants, `grant_read_write`
+    when every action is a read or write action of `grant_read_write`, else
+    `bucket.grants.actions_on_object_keys(grantee, "*", *actions)` with exactly the actions given.
+    Receivers whose type is not known (and `Table`, `Key`, `Queue`, `LogGroup`, which do have
+    `grant`) are left alone, as are attributes the file sets itself (`bucket.stage = "raw"`,
+    `setattr(bucket, "stage", ...)`); anything else is reported with its candidates.
+    """
+
+    code, name, tier = "CDK104", "unknown-member", Tier.SAFE
+    summary = "Attributes, enum members and classes must exist in the aws-cdk-lib API"
+    triggers = ()
+    changelog = "Replace {count} unknown aws-cdk-lib {noun}"
+    noun = ("name", "names")
+
+    def check_module(self, ctx: FileContext) -> Iterator[Finding]:
+        view = api_view(ctx)
+        if view is None:
+            return
+        yield from self._imports(ctx, view)
+        for node in ctx.attributes:
+            if _in_import(ctx, node):
+                continue
+            parent = ctx.parent(node)
+            q = qualname(ctx, node)
+            if q is not None:
+                if not (isinstance(parent, cst.Attribute) and parent.value is node) and q.startswith("aws_cdk."):
+                    yield from self._qualified(ctx, view, node, q)
+                continue
+            if _is_assign_target(ctx, node):
+                continue
+            found = self._instance_member(ctx, view, node)
+            if found is not None:
+                yield found
+
+    # -- classes imported from the wrong module -------------------------------------------------
+    def _imports(self, ctx: FileContext, view: ApiView) -> Iterator[Finding]:
+        for stmt in ctx.imports.statements:
+            if not isinstance(stmt, cst.ImportFrom) or stmt.relative or isinstance(stmt.names, cst.ImportStar):
+                continue
+            module = dotted_name(stmt.module) if stmt.module is not None else None
+            if module is None or not module.startswith("aws_cdk") or module not in view.modules:
+                continue
+            for alias in stmt.names:
+                name = dotted_name(alias.name)
+                if name is None or not name[:1].isupper() or view.has_type(f"{module}.{name}"):
+                    continue
+                homes = [t for t in view.types_named(name) if t != f"{module}.{name}"]
+                if len(homes) != 1 or not _shared_home(homes[0]) or not _top_level(ctx, stmt):
+                    yield self.finding(alias, _no_such(module, name, homes))
+                    continue
+                home = homes[0].rsplit(".", 1)[0]
+                asname = alias.asname.name.value if alias.asname is not None else None  # type: ignore[union-attr]
+                new_import = f"from {home} import {name}" + (f" as {asname}" if asname and asname != name else "")
+                edit = Edit(stmt, replace=_drop_alias(alias), imports=[new_import])
+                yield self.finding(alias, f"`{short(module)}` has no `{name}`: it is `{homes[0]}`",
+                                   fix=Fix([edit]))
+
+    # -- module.Type.MEMBER chains ----------------------------------------------------------------
+    def _qualified(self, ctx: FileContext, view: ApiView, node: cst.Attribute, q: str) -> Iterator[Finding]:
+        parts = q.split(".")
+        i = max(k for k in range(1, len(parts) + 1) if ".".join(parts[:k]) in view.modules or k == 1)
+        if i == len(parts):
+            return
+        module, name = ".".join(parts[:i]), parts[i]
+        sub = _subnode(ctx, node, f"{module}.{name}")
+        type_q = f"{module}.{name}"
+        if not view.has_type(type_q):
+            if not name[:1].isupper() or sub is None:
+                return  # a module name (CDK101's business) or the wrong name was imported directly
+            homes = [t for t in view.types_named(name) if t != type_q]
+            if len(homes) == 1 and _shared_home(homes[0]):
+                yield self.finding(sub, f"`{short(module)}` has no `{name}`: it is `{homes[0]}`",
+                                   fix=ctx.replace(sub, f"`{homes[0]}`"))
+                return
+            if not homes:
+                close = close_names(name, view.types_in(module))
+                if len(close) == 1 and _squashed(close[0]) == _squashed(name):
+                    yield self.finding(sub, f"`{short(module)}` has no `{name}`: use `{close[0]}`",
+                                       fix=_rename_attr(sub, close[0]))
+                    return
+                homes = [f"{module}.{c}" for c in close]
+            yield self.finding(sub, _no_such(module, name, homes))
+            return
+        # walk nested types (CfnBucket.LifecycleConfigurationProperty), then one member
+        i += 1
+        while i < len(parts) and view.has_type(f"{type_q}.{parts[i]}"):
+            type_q = f"{type_q}.{parts[i]}"
+            i += 1
+        if i == len(parts):
+            return
+        member = parts[i]
+        sub = _subnode(ctx, node, f"{type_q}.{member}")
+        if sub is None or member.startswith("_"):
+            return  # Python's own attributes (``__name__``, ``__members__``) are not the API's
+        reviewed = MEMBER_RENAMES.get(f"{type_q}.{member}")
+        if view.kind(type_q) == "enum":
+            names = view.api.enum_members(type_q)
+            if member in names:
+                return
+            same = member_of_same_duration(member, names)
+            close = ([reviewed] if reviewed in names else [same] if same is not None
+                     else with_longer_names(member, close_names(member, names), names))
+            what = ("the CDK v2 name" if reviewed in names else "the same duration" if same is not None
+                    else "a close name")
+        else:
+            members = view.members(type_q)
+            if members is None or member in members:
+                return
+            # through the class only its static members can be meant, of the same kind (a method
+            # when called): ``Duration.mins(5)`` is not the instance method ``minus``
+            parent = ctx.parent(sub)
+            kind = "m" if isinstance(parent, cst.Call) and parent.func is sub else "p"
+            names = sorted(n for n, m in members.items() if not n.startswith("_") and m.static
+                           and (m.kind == kind or view.kind(type_q) != "class"))
+            close = close_names(member, names)
+            if kind == "p":  # constants, like enum members: ``BlockPublicAccess.BLOCK_ALL``
+                close = with_longer_names(member, close, names)
+            what = "a close name"
+        if len(close) == 1:
+            yield self.finding(sub, f"`{short(type_q)}` has no member `{member}`: use `{close[0]}` ({what})",
+                               fix=_rename_attr(sub, close[0]))
+        else:
+            more = f"; candidates: {candidates_text(close)}" if close else ""
+            yield self.finding(sub, f"`{short(type_q)}` has no member `{member}`{more}")
+
+    # -- receiver.member on a receiver of known type ---------------------------------------------
+    def _instance_member(self, ctx: FileContext, view: ApiView, node: cst.Attribute) -> Finding | None:
+        recv = infer_type(ctx, view, node.value)
+        if recv is None or not recv.startswith("aws_cdk.") or view.kind(recv) not in ("class", "interface"):
+            return None
+        members = view.members(recv)
+        attr = node.attr.value
+        if members is None or attr in members or attr.startswith("_"):
+            return None
+        user_attrs = _user_attributes(ctx)
+        if user_attrs is None or attr in user_attrs:
+            return None  # the file gives objects attributes of its own (``bucket.stage = "raw"``)
+        if view.kind(recv) == "interface":
+            # what a method typed ``IBucket`` returns is a bucket of some class of aws_s3; other
+            # interfaces (IGrantable, IConnectable...) have implementations everywhere: unknown
+            module, _, iname = recv.rpartition(".")
+            if not (iname[:1] == "I" and view.kind(f"{module}.{iname[1:]}") == "class"):
+                return None
+            if any(attr in (view.members(c) or {attr: None}) for c in view.implementations(recv)):
+                return None  # the object at run time may be a class that has it
+        parent = ctx.parent(node)
+        called = isinstance(parent, cst.Call) and parent.func is node
+        if attr == "grant" and called and S3_BUCKET in (view.closure(recv) or ()):
+            return self._bucket_grant(ctx, view, parent, recv)  # type: ignore[arg-type]
+        kind = "m" if called else "p"
+        close = close_names(attr, [n for n, m in members.items() if m.kind == kind and not n.startswith("_")])
+        label = "method" if called else "attribute"
+        if len(close) == 1:
+            return self.finding(node, f"`{short(recv)}` has no {label} `{attr}`: use `{close[0]}`",
+                                fix=_rename_attr(node, close[0]))
+        more = f"; candidates: {candidates_text(close)}" if close else ""
+        return self.finding(node, f"`{short(recv)}` has no {label} `{attr}`{more}")
+
+    def _bucket_grant(self, ctx: FileContext, view: ApiView, call: cst.Call, recv: str) -> Finding:
+        where = f"`{short(recv)}` has no method `grant`"
+        args = list(call.args)
+        if (len(args) < 2 or args[0].keyword is not None or args[0].star
+                or any(a.keyword is not None or a.star == "**" for a in args[1:])):
+            return self.finding(call, f"{where}: use `grant_read`, `grant_read_write` or "
+                                      "`grants.actions_on_object_keys(grantee, \"*\", *actions)`")
+        actions = [literal_value(a.value) if not a.star else NOT_LITERAL for a in args[1:]]
+        members = view.members(recv) or {}
+        if all(isinstance(a, str) for a in actions):
+            if all(_covered(a, S3_READ_ACTIONS) for a in actions) and "grant_read" in members:
+                return self.finding(call, f"{where}: every action is a read: use `grant_read`",
+                                    fix=Edit(call, replace=_grant_method("grant_read")))
+            if (all(_covered(a, S3_READ_ACTIONS + S3_WRITE_ACTIONS) for a in actions)
+                    and any(_covered(a, S3_READ_ACTIONS) for a in actions) and "grant_read_write" in members):
+                return self.finding(call, f"{where}: the actions are reads and writes: use `grant_read_write`",
+                                    fix=Edit(call, replace=_grant_method("grant_read_write")))
+        quote = "'" if any(isinstance(a.value, cst.SimpleString) and a.value.quote.startswith("'")
+                           for a in args[1:]) else '"'
+        grants = view.members(S3_GRANTS) or {}
+        if "grants" in members and "actions_on_object_keys" in grants:
+            receiver = call.func.value  # type: ignore[attr-defined]
+            func: cst.BaseExpression = cst.Attribute(cst.Attribute(receiver, cst.Name("grants")),
+                                                     cst.Name("actions_on_object_keys"))
+            imports: list[str] = []
+        elif "from_bucket" in grants and "actions_on_object_keys" in grants:
+            receiver_code = ctx.module.code_for_node(call.func.value)  # type: ignore[attr-defined]
+            text, imports = ctx.code(f"`{S3_GRANTS}`.from_bucket({receiver_code}).actions_on_object_keys")
+            func = cst.parse_expression(text)
+        else:
+            return self.finding(call, where)
+        return self.finding(call, f"{where}: grant exactly these actions with `grants.actions_on_object_keys`",
+                            fix=Edit(call, replace=_grants_call(func, quote), imports=imports))
+
+
+def _grant_method(method: str):  # type: ignore[no-untyped-def]
+    """``b.grant(grantee, *actions)`` -> ``b.<method>(grantee)``, keeping the call's closing layout."""
+
+    def replace(node: cst.CSTNode) -> cst.CSTNode:
+        assert isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
+        grantee, last = node.args[0], node.args[-1]
+        grantee = grantee.with_changes(comma=last.comma, whitespace_after_arg=last.whitespace_after_arg)
+        return node.with_changes(func=node.func.with_changes(attr=cst.Name(method)), args=[grantee])
+
+    return replace
+
+
+def _grants_call(func: cst.BaseExpression, quote: str):  # type: ignore[no-untyped-def]
+    """``b.grant(grantee, *actions)`` -> ``<func>(grantee, "*", *actions)``, keeping every argument."""
+
+    def replace(node: cst.CSTNode) -> cst.CSTNode:
+        assert isinstance(node, cst.Call)
+        grantee, *rest = node.args
+        star = cst.Arg(cst.SimpleString(f"{quote}*{quote}"), comma=grantee.comma)
+        if not isinstance(grantee.comma, cst.Comma):
+            grantee = grantee.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+        return node.with_changes(func=func, args=[grantee, star, *rest])
+
+    return replace
+
+
+def _shared_home(qualname: str) -> bool:
+    """A class of the core module (``aws_cdk.SecretValue``, ``Duration``...) or of constructs: the
+    ones drafts look up in a service module by mistake. A same-named class of another service
+    (``aws_servicediscovery.Service`` for ``apprunner.Service``) is a different thing."""
+    return qualname.rsplit(".", 1)[0] in ("aws_cdk", "constructs")
+
+
+def _no_such(module: str, name: str, homes: list[str]) -> str:
+    more = f"; candidates: {candidates_text([short(h) for h in homes])}" if homes else ""
+    return f"`{short(module)}` has no `{name}`{more}"
+
+
+def _subnode(ctx: FileContext, node: cst.BaseExpression, qualname: str) -> cst.Attribute | None:
+    """The part of an attribute chain that resolves to ``qualname`` (``logs.RetentionDays`` in
+    ``logs.RetentionDays.ONE_DAY``), when the file spells it as an attribute."""
+    current: cst.BaseExpression = node
+    while isinstance(current, cst.Attribute):
+        if ctx.qualname(current) == qualname:
+            return current
+        current = current.value
+    return None
+
+
+def _rename_attr(node: cst.Attribute, new: str) -> Edit:
+    return Edit(node, replace=lambda n: n.with_changes(attr=cst.Name(new)))
+
+
+def _user_attributes(ctx: FileContext) -> set[str] | None:
+    """Attribute names the file sets on objects (``x.name = ...``, ``setattr(x, "name", ...)``);
+    None when a ``setattr`` names its attribute other than by a literal (any name may be set)."""
+    cached = getattr(ctx, "_cdk104_user_attrs", False)
+    if cached is not False:
+        return cached
+    names: set[str] | None = {n.attr.value for n in ctx.attributes if _is_assign_target(ctx, n)}
+    for call in ctx.calls:
+        if isinstance(call.func, cst.Name) and call.func.value == "setattr" and len(call.args) >= 2:
+            name = literal_value(call.args[1].value)
+            if not isinstance(name, str):
+                names = None
+                break
+            names.add(name)  # type: ignore[union-attr]
+    setattr(ctx, "_cdk104_user_attrs", names)
+    return names
+
+
+def _is_assign_target(ctx: FileContext, node: cst.Attribute) -> bool:
+    parent = ctx.parent(node)
+    return (isinstance(parent, cst.AssignTarget) and parent.target is node) or (
+        isinstance(parent, (cst.AnnAssign, cst.AugAssign)) and parent.target is node)
+
+
+def _top_level(ctx: FileContext, stmt: cst.CSTNode) -> bool:
+    line = ctx.parent(stmt)
+    return isinstance(line, cst.SimpleStatementLine) and isinstance(ctx.parent(line), cst.Module)
+
+
+def _drop_alias(alias: cst.ImportAlias):  # type: ignore[no-untyped-def]
+    name = alias.evaluated_name
+    asname = alias.evaluated_alias
+
+    def replace(node: cst.CSTNode) -> cst.CSTNode | cst.RemovalSentinel:
+        assert isinstance(node, cst.ImportFrom) and not isinstance(node.names, cst.ImportStar)
+        kept = [a for a in node.names if not (a.evaluated_name == name and a.evaluated_alias == asname)]
+        if not kept:
+            return cst.RemovalSentinel.REMOVE
+        kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return node.with_changes(names=kept)
+
+    return replace

@@ -1,0 +1,1 @@
+"""CDK3xx: security: encryption, public access, data retention, least privilege."""
