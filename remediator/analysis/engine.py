@@ -50,10 +50,19 @@ class FileResult:
     original: bytes | None = None
     fixed: bytes | None = None  #: new content, only when it differs from ``original``
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    fixed_counts: dict[str, int] = field(default_factory=dict)
+    #: one diagnostic per fix applied (its line is in the text of the pass that applied it)
+    applied: list[Diagnostic] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     skipped: str | None = None  #: reason the file was not analysed (no aws_cdk import, skip-file)
+
+    @property
+    def fixed_counts(self) -> dict[str, int]:
+        """Fixes applied per rule code."""
+        counts: dict[str, int] = {}
+        for d in self.applied:
+            counts[d.code] = counts.get(d.code, 0) + 1
+        return counts
 
     @property
     def changed(self) -> bool:
@@ -371,15 +380,15 @@ def process_source(source: bytes, path: str, rules: Sequence[Rule], options: Run
         _process(source, path, rules, options, result)
     except FixError as exc:
         result.fixed = None
-        result.fixed_counts = {}
+        result.applied = []
         result.errors.append(str(exc))
     except RecursionError:
         result.fixed = None
-        result.fixed_counts = {}
+        result.applied = []
         result.errors.append("code nested too deeply to analyse (recursion limit); skipped")
     except Exception as exc:  # noqa: BLE001 - a bug in a rule must not end the run
         result.fixed = None
-        result.fixed_counts = {}
+        result.applied = []
         where = traceback.extract_tb(exc.__traceback__)[-1]
         result.errors.append(f"internal error: {type(exc).__name__}: {exc} (at {where.filename}:{where.lineno})")
     return result
@@ -423,7 +432,7 @@ def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOption
         result.skipped = "remediator: skip-file"
         return
 
-    counts: dict[str, int] = defaultdict(int)
+    done: list[Diagnostic] = []
     for pass_no in range(1, MAX_PASSES + 2):
         ctx = FileContext(module, path, options.settings, options.project_root, source=text)
         if not ctx.imports.imports_cdk:
@@ -459,12 +468,11 @@ def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOption
         except FixError as exc:  # name the rules whose fixes broke the file
             raise FixError(f"{exc}: fixes of {', '.join(sorted({f.rule.code for f in applied}))} not applied, "
                            "file left unchanged") from None
-        for f in applied:
-            counts[f.rule.code] += 1
+        done.extend(_diagnostic(f, ctx, path, options.unsafe_fixes) for f in applied)
     try:
         new_bytes = text.encode(module.encoding)
     except UnicodeEncodeError as exc:
         raise FixError(f"fixed code cannot be written in the file's encoding ({exc.reason})") from None
     if new_bytes != source:
         result.fixed = new_bytes
-        result.fixed_counts = dict(counts)
+        result.applied = done
