@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from remediator.source.discovery import ALWAYS_SKIPPED, discover
-from remediator.analysis.engine import imports_aws_cdk
+from remediator.source.reading import imports_aws_cdk
 from remediator.runner import Request, run
 
 STACK = 'from aws_cdk import aws_kms as kms\n\nkms.Key(None, "K")\n'

@@ -23,10 +23,10 @@ import pytest
 from click.testing import CliRunner
 
 import remediator.runner
-from remediator.analysis import engine
+from remediator.source import reading
 from remediator.cli import main
 from remediator.analysis.context import ConstructCall
-from remediator.analysis.engine import RunOptions, process_source
+from remediator.analysis.engine import FileResult, RunOptions, process_source
 from remediator.analysis.rule import Rule, Tier
 from remediator.output.files import TEMP_SUFFIX, WriteError, atomic_write, signals_held
 from remediator.transforms import rule_by_code
@@ -67,7 +67,7 @@ class _AliasKey(Rule):
                                fix=call.insert_after(f'{call.binding}.add_alias("alias/data")'))
 
 
-def fix_bytes(source: bytes, *rules: Rule) -> engine.FileResult:
+def fix_bytes(source: bytes, *rules: Rule) -> FileResult:
     result = process_source(source, "app.py", list(rules) or [cdk301()], RunOptions(fix=True))
     assert not result.errors, result.errors
     return result
@@ -590,7 +590,7 @@ def test_a_crashing_rule_is_an_error_for_that_file_only(tmp_path: Path) -> None:
 
 
 def test_large_file_limit_is_checked_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engine, "MAX_FILE_BYTES", len(KMS) - 1)
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", len(KMS) - 1)
     result = process_source(KMS, "app.py", [cdk301()], RunOptions(fix=True))
     assert result.fixed is None and len(result.errors) == 1 and "file too large" in result.errors[0]
     plain = b"x = 1\n" * 100

@@ -151,133 +151,6 @@ def api_view(ctx: FileContext) -> ApiView | None:
 
 
 # ----------------------------------------------------------------------------------------------
-# Names a scope binds itself: a parameter or loop variable named like a module alias (``events``,
-# ``s3``) is not that module there, and a name bound other than by ``name = value`` has no known type
-
-
-_SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
-
-
-class _ScopeNames(cst.CSTVisitor):
-    """Per scope node: every name bound there other than by an import (``bound``), and those bound
-    other than by a one-target ``name = value`` / ``name: T = value`` (``other``)."""
-
-    def __init__(self, module: cst.Module) -> None:
-        self.bound: dict[int, set[str]] = {}
-        self.other: dict[int, set[str]] = {}
-        self._stack: list[cst.CSTNode] = [module]
-
-    def _add(self, name: str, plain: bool = False) -> None:
-        key = id(self._stack[-1])
-        self.bound.setdefault(key, set()).add(name)
-        if not plain:
-            self.other.setdefault(key, set()).add(name)
-
-    def _targets(self, t: cst.CSTNode, plain: bool = False) -> None:
-        if isinstance(t, cst.Name):
-            self._add(t.value, plain)
-        elif isinstance(t, (cst.Tuple, cst.List)):
-            for el in t.elements:
-                self._targets(el.value)
-        elif isinstance(t, cst.StarredElement):
-            self._targets(t.value)
-
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, (cst.Import, cst.ImportFrom)):
-            return False
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-            self._add(node.name.value)
-        elif isinstance(node, cst.Assign):
-            for t in node.targets:
-                self._targets(t.target, plain=len(node.targets) == 1)
-        elif isinstance(node, cst.AnnAssign):
-            self._targets(node.target, plain=node.value is not None)
-        elif isinstance(node, (cst.AugAssign, cst.For, cst.CompFor)):
-            self._targets(node.target)
-        elif isinstance(node, cst.NamedExpr):
-            self._targets(node.target)
-        elif isinstance(node, cst.WithItem) and node.asname is not None:
-            self._targets(node.asname.name)
-        elif isinstance(node, cst.ExceptHandler) and node.name is not None:
-            self._targets(node.name.name)
-        elif isinstance(node, (cst.Global, cst.Nonlocal)):
-            for n in node.names:
-                self._add(n.name.value)
-        elif isinstance(node, (cst.MatchAs, cst.MatchStar)) and node.name is not None:
-            self._add(node.name.value)
-        if isinstance(node, _SCOPES):
-            self._stack.append(node)
-        if isinstance(node, cst.Param):
-            self._add(node.name.value)
-        return True
-
-    def on_leave(self, original_node: cst.CSTNode) -> None:
-        if isinstance(original_node, _SCOPES):
-            self._stack.pop()
-
-
-_SCOPE_NAMES: "weakref.WeakKeyDictionary[FileContext, _ScopeNames]" = weakref.WeakKeyDictionary()
-
-
-def _scope_names(ctx: FileContext) -> _ScopeNames:
-    found = _SCOPE_NAMES.get(ctx)
-    if found is None:
-        found = _SCOPE_NAMES[ctx] = _ScopeNames(ctx.module)
-        ctx.module.visit(found)
-    return found
-
-
-def _visible_scopes(ctx: FileContext, node: cst.CSTNode) -> list[cst.CSTNode]:
-    """The scopes whose names ``node`` sees, innermost first (a class body only from directly inside it)."""
-    out: list[cst.CSTNode] = []
-    child, parent = node, ctx.parent(node)
-    while parent is not None:
-        if isinstance(parent, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
-            inside = child is parent.body
-            if inside and not (isinstance(parent, cst.ClassDef) and out):
-                out.append(parent)
-        elif isinstance(parent, _SCOPES):
-            out.append(parent)
-        child, parent = parent, ctx.parent(parent)
-    out.append(ctx.module)
-    return out
-
-
-def _root_name(expr: cst.BaseExpression) -> cst.Name | None:
-    while isinstance(expr, cst.Attribute):
-        expr = expr.value
-    return expr if isinstance(expr, cst.Name) else None
-
-
-def shadowed(ctx: FileContext, expr: cst.BaseExpression) -> bool:
-    """Whether the name an expression starts with (``events`` in ``events.append``) is bound, where
-    the expression is, by something other than an import: a parameter, loop variable, assignment."""
-    root = _root_name(expr)
-    if root is None or root.value not in ctx.imports.aliases:
-        return False
-    names = _scope_names(ctx)
-    return any(root.value in names.bound.get(id(s), ()) for s in _visible_scopes(ctx, expr))
-
-
-def qualname(ctx: FileContext, expr: cst.BaseExpression) -> str | None:
-    """``ctx.qualname`` unless a local binding shadows the import the name comes from."""
-    q = ctx.qualname(expr)
-    return None if q is None or shadowed(ctx, expr) else q
-
-
-def _rebound(ctx: FileContext, name: cst.Name) -> bool:
-    """Whether ``name`` is bound in its scope other than by ``name = value`` (a parameter, a loop
-    variable, ``with ... as name``...): its values are then not all in ``ctx.assigned_values``."""
-    names, home = _scope_names(ctx), ctx.scope_of(name)
-    for scope in _visible_scopes(ctx, name):
-        if scope is home:
-            return name.value in names.other.get(id(scope), ())
-        if name.value in names.bound.get(id(scope), ()):
-            return True  # a comprehension's own variable
-    return False
-
-
-# ----------------------------------------------------------------------------------------------
 # What a value is, as far as the file and the API tell
 
 
@@ -300,7 +173,7 @@ def infer_type(ctx: FileContext, view: ApiView, expr: cst.BaseExpression, depth:
     if isinstance(expr, cst.Call):
         return call_return_type(ctx, view, expr, depth)
     if isinstance(expr, (cst.Name, cst.Attribute)):
-        q = qualname(ctx, expr)
+        q = ctx.qualname(expr)
         if q is not None:
             return _static_value_type(view, q)
         if isinstance(expr, cst.Attribute) and dotted_name(expr) not in _bound_names(ctx):
@@ -310,7 +183,7 @@ def infer_type(ctx: FileContext, view: ApiView, expr: cst.BaseExpression, depth:
                 if m is not None and m.kind == "p":
                     return _concrete(m.type)
             return None
-        if isinstance(expr, cst.Name) and _rebound(ctx, expr):
+        if isinstance(expr, cst.Name) and ctx.scopes.rebound_at(expr):
             return None
         values = ctx.assigned_values(expr, expr)
         types = {infer_type(ctx, view, v, depth + 1) for v in values}
@@ -339,7 +212,7 @@ def _bound_names(ctx: FileContext) -> set[str]:
     """Every ``name`` / ``self.attr`` the file assigns (those are typed by their values, not the API)."""
     names = _BOUND.get(ctx)
     if names is None:
-        names = _BOUND[ctx] = {b.target for b in ctx.bindings}
+        names = _BOUND[ctx] = {b.target for b in ctx.assignments}
     return names
 
 
@@ -362,7 +235,7 @@ def _static_value_type(view: ApiView, q: str) -> str | None:
 
 
 def call_return_type(ctx: FileContext, view: ApiView, call: cst.Call, depth: int = 0) -> str | None:
-    q = qualname(ctx, call.func)
+    q = ctx.qualname(call.func)
     if q is not None:
         if view.kind(q) == "class":
             return q
@@ -382,7 +255,7 @@ def call_return_type(ctx: FileContext, view: ApiView, call: cst.Call, depth: int
 
 def call_signature(ctx: FileContext, view: ApiView, call: cst.Call) -> Signature | None:
     """What an aws_cdk constructor, static method or method of a known receiver accepts."""
-    q = qualname(ctx, call.func)
+    q = ctx.qualname(call.func)
     if q is not None:
         if not q.startswith("aws_cdk."):
             return None

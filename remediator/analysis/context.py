@@ -1,7 +1,9 @@
 """Everything a rule may know about the file it is looking at, computed once per pass.
 
-One walk over the tree (:class:`_Indexer`) records the import map, every call with its resolved
-name, each node's parent, and what each name or ``self`` attribute was assigned from. Positions
+One walk over the tree (:class:`_Indexer`) records the import map, every call, each node's
+parent, what each name or ``self`` attribute was assigned from, and which names every scope binds
+(:mod:`remediator.analysis.bindings`). Qualified names are resolved through the import map and
+are shadow-aware: a parameter or local named like a module alias is not that module. Positions
 (libcst's PositionProvider) are resolved lazily, only when a finding needs a line number.
 """
 
@@ -15,8 +17,9 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from remediator.analysis import edits as E
+from remediator.analysis.bindings import ScopeRecorder, Scopes
+from remediator.analysis.edits import Edit
 from remediator.analysis.imports import ImportMap, dotted_name
-from remediator.analysis.rule import Edit, Fix
 
 # Conventional aliases for the modules we add imports for (what the CDK docs and most stacks use).
 CONVENTIONAL_ALIASES = {
@@ -35,7 +38,7 @@ _UNSET: Any = object()
 
 
 @dataclass
-class Binding:
+class Assignment:
     """``target = <value>`` seen in the file: the target's spelling and the value's node."""
 
     target: str  # "bucket" or "self.bucket"
@@ -45,20 +48,22 @@ class Binding:
 
 
 class _Indexer(cst.CSTVisitor):
-    def __init__(self) -> None:
+    def __init__(self, module: cst.Module) -> None:
         self.imports = ImportMap()
-        self.parents: dict[int, cst.CSTNode] = {}
+        self.parents: dict[cst.CSTNode, cst.CSTNode] = {}
         self.calls: list[cst.Call] = []
         self.attributes: list[cst.Attribute] = []
         self.classes: list[cst.ClassDef] = []
-        self.bindings: list[tuple[cst.BaseAssignTargetExpression | cst.BaseExpression, cst.BaseExpression,
-                                  cst.CSTNode]] = []
+        self.assignments: list[tuple[cst.BaseAssignTargetExpression | cst.BaseExpression, cst.BaseExpression,
+                                     cst.CSTNode]] = []
+        self.scopes = ScopeRecorder(module)
         self._stack: list[cst.CSTNode] = []
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if self._stack:
-            self.parents[id(node)] = self._stack[-1]
+            self.parents[node] = self._stack[-1]
         self._stack.append(node)
+        self.scopes.enter(node)
         if isinstance(node, cst.Import):
             self.imports.add_import(node)
         elif isinstance(node, cst.ImportFrom):
@@ -70,13 +75,14 @@ class _Indexer(cst.CSTVisitor):
         elif isinstance(node, cst.ClassDef):
             self.classes.append(node)
         elif isinstance(node, cst.Assign) and len(node.targets) == 1:
-            self.bindings.append((node.targets[0].target, node.value, node))
+            self.assignments.append((node.targets[0].target, node.value, node))
         elif isinstance(node, cst.AnnAssign) and node.value is not None:
-            self.bindings.append((node.target, node.value, node))
+            self.assignments.append((node.target, node.value, node))
         return True
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
         self._stack.pop()
+        self.scopes.leave(original_node)
 
 
 class FileContext:
@@ -90,7 +96,7 @@ class FileContext:
         self.settings = settings or {}
         #: the module's code; the engine passes the text it parsed instead of generating it again
         self.source = module.code if source is None else source
-        indexer = _Indexer()
+        indexer = _Indexer(module)
         module.visit(indexer)
         self.imports: ImportMap = indexer.imports
         self._parents = indexer.parents
@@ -99,10 +105,12 @@ class FileContext:
         self.attributes: list[cst.Attribute] = indexer.attributes
         #: every class definition of the file, nested ones included, in source order
         self.classes: list[cst.ClassDef] = indexer.classes
-        self._raw_bindings = indexer.bindings
-        self._qualnames: dict[int, str | None] = {}
+        #: which names each scope binds, and how (imports, assignments, parameters, loops...)
+        self.scopes = Scopes(module, indexer.scopes.bindings, self.parent)
+        self._raw_assignments = indexer.assignments
+        self._qualnames: dict[cst.CSTNode, str | None] = {}
         self._positions: Any = None
-        self._bindings: list[Binding] | None = None
+        self._assignments: list[Assignment] | None = None
         self._alias_choices: dict[str, tuple[str, str | None]] = {}
         self._names_in_file: set[str] | None = None
 
@@ -116,11 +124,13 @@ class FileContext:
 
     # -- names --------------------------------------------------------------------------------
     def qualname(self, node: cst.BaseExpression) -> str | None:
-        """Fully qualified name of an expression like ``s3.Bucket`` (through the import map)."""
-        key = id(node)
-        if key not in self._qualnames:
-            self._qualnames[key] = self.imports.resolve(node)
-        return self._qualnames[key]
+        """Fully qualified name of an expression like ``s3.Bucket`` (through the import map), or
+        None when it is not an aws_cdk/constructs name -- also when the name it starts with is,
+        where it is used, a parameter, loop variable or local rather than the imported module."""
+        if node not in self._qualnames:
+            q = self.imports.resolve(node)
+            self._qualnames[node] = None if q is None or self.scopes.shadows_import(node) else q
+        return self._qualnames[node]
 
     def call_qualname(self, call: cst.Call) -> str | None:
         return self.qualname(call.func)
@@ -140,7 +150,7 @@ class FileContext:
 
     # -- tree navigation ----------------------------------------------------------------------
     def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
-        return self._parents.get(id(node))
+        return self._parents.get(node)
 
     def ancestors(self, node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         p = self.parent(node)
@@ -182,21 +192,22 @@ class FileContext:
         pos = self._positions.get(node)
         return pos.end.line if pos is not None else 1
 
-    # -- bindings -----------------------------------------------------------------------------
+    # -- assignments --------------------------------------------------------------------------
     @property
-    def bindings(self) -> list[Binding]:
-        if self._bindings is None:
+    def assignments(self) -> list[Assignment]:
+        """Every one-target ``name = value`` / ``self.x = value`` of the file, with its scope."""
+        if self._assignments is None:
             out = []
-            for target, value, stmt in self._raw_bindings:
+            for target, value, stmt in self._raw_assignments:
                 spelled = dotted_name(target)
                 if spelled is None:
                     continue
                 scope = self.scope_of(stmt)
                 if spelled.startswith("self."):
                     scope = self.enclosing(stmt, cst.ClassDef) or scope
-                out.append(Binding(spelled, value, stmt, scope))
-            self._bindings = out
-        return self._bindings
+                out.append(Assignment(spelled, value, stmt, scope))
+            self._assignments = out
+        return self._assignments
 
     def binding_of(self, call: cst.Call) -> str | None:
         """``bucket`` / ``self.bucket`` when ``call`` is the whole right-hand side of an assignment."""
@@ -215,7 +226,7 @@ class FileContext:
             scope = self.enclosing(at, cst.ClassDef)
         else:
             scope = self.scope_of(at)
-        return [b.value for b in self.bindings if b.target == spelled and b.scope is scope]
+        return [b.value for b in self.assignments if b.target == spelled and b.scope is scope]
 
     def constructed_type(self, expr: cst.BaseExpression, at: cst.CSTNode | None = None) -> str | None:
         """The qualified class an expression was built from: ``bucket`` after ``bucket = s3.Bucket(...)``.
@@ -295,41 +306,33 @@ class FileContext:
 
         return _REF.sub(sub, template), imports
 
-    # -- edits --------------------------------------------------------------------------------
+    # -- edits from code templates -------------------------------------------------------------
     def replace(self, node: cst.CSTNode, template: str) -> Edit:
         """Replace an expression with code (a template with backtick references)."""
         text, imports = self.code(template)
-        expr = cst.parse_expression(text)
-        return Edit(node, replace=lambda n: expr.with_changes(lpar=getattr(n, "lpar", ()), rpar=getattr(n, "rpar", ()))
-                    if hasattr(expr, "lpar") else expr, imports=imports)
+        return Edit.replace_with(node, text, imports)
 
     def insert_after(self, node: cst.CSTNode, template: str) -> Edit:
         """Insert statements (a template) after the statement containing ``node``."""
-        stmt = self.statement_of(node)
-        if stmt is None:
-            raise ValueError("node is not inside a statement")
         text, imports = self.code(template)
-        return Edit(stmt, after=E.parse_statements(text), imports=imports)
-
-    def insert_before(self, node: cst.CSTNode, template: str) -> Edit:
-        stmt = self.statement_of(node)
-        if stmt is None:
-            raise ValueError("node is not inside a statement")
-        text, imports = self.code(template)
-        return Edit(stmt, before=E.parse_statements(text), imports=imports)
+        return Edit.insert_after(self._statement(node), text, imports)
 
     def remove_statement(self, node: cst.CSTNode) -> Edit:
+        """Remove the statement containing ``node``."""
+        return Edit.remove(self._statement(node))
+
+    def _statement(self, node: cst.CSTNode) -> cst.BaseStatement:
         stmt = self.statement_of(node)
         if stmt is None:
             raise ValueError("node is not inside a statement")
-        return Edit(stmt, replace=lambda n: cst.RemovalSentinel.REMOVE)
+        return stmt
 
 
 class ConstructCall:
     """A call of a target construct or function, as a rule sees it.
 
     Reading: :meth:`arg`, :meth:`has`, :meth:`literal`, :meth:`is_true`, :meth:`value_qualname`.
-    Editing (each returns an :class:`~remediator.rule.Edit`): :meth:`set_keyword`,
+    Editing (each returns an :class:`~remediator.analysis.edits.Edit`): :meth:`set_keyword`,
     :meth:`remove_keyword`, :meth:`rename_keyword`, :meth:`insert_after`.
     Values given to editing methods are code templates: ```aws_cdk.aws_kms.Key``` in backticks is
     replaced by the file's spelling of that name, adding an import when none is in scope.
@@ -417,15 +420,15 @@ class ConstructCall:
 
     # -- editing ------------------------------------------------------------------------------
     def set_keyword(self, name: str, template: str) -> Edit:
+        """``name=<template>`` on this call (replaced if present, else appended)."""
         text, imports = self.ctx.code(template)
-        value = cst.parse_expression(text)
-        return Edit(self.node, replace=lambda n: E.set_keyword(n, name, value), imports=imports)
+        return Edit.set_keyword(self.node, name, text, imports)
 
     def remove_keyword(self, name: str) -> Edit:
-        return Edit(self.node, replace=lambda n: E.remove_keyword(n, name))
+        return Edit.remove_keyword(self.node, name)
 
     def rename_keyword(self, old: str, new: str) -> Edit:
-        return Edit(self.node, replace=lambda n: E.rename_keyword(n, old, new))
+        return Edit.rename_keyword(self.node, old, new)
 
     def insert_after(self, template: str) -> Edit:
         return self.ctx.insert_after(self.node, template)
@@ -455,9 +458,3 @@ def literal_value(node: cst.BaseExpression) -> Any:
         return -inner if isinstance(inner, (int, float)) and not isinstance(inner, bool) else NOT_LITERAL
     return NOT_LITERAL
 
-
-def merge_fixes(fixes: Sequence[Fix]) -> Fix:
-    out = Fix([])
-    for f in fixes:
-        out = out + f
-    return out

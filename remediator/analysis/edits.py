@@ -1,18 +1,139 @@
-"""Node-level editing helpers shared by every rule: keyword arguments and statements.
+"""Edits: what a rule's fix is made of, how edits are built, and how the engine applies them.
 
-All functions are pure: they take a libcst node (as already updated by other edits) and return a
-new one. They keep the call's layout: a one-line call stays on one line, a call with one argument
-per line gets the new argument on its own line with the same indentation and trailing-comma style,
-and comments stay with the argument they followed. Keywords are rendered ``name=value``.
+An :class:`Edit` changes one node of the current tree; a :class:`Fix` is the edits that repair one
+finding, applied all together or not at all. Rules build edits with the :class:`Edit`
+constructors (``Edit.set_keyword(call, "enable_key_rotation", "True")``, ``Edit.remove(stmt)``,
+``Edit.insert_after(stmt, statements)``...) or, with a code template, through
+:class:`~remediator.analysis.context.ConstructCall` and
+:class:`~remediator.analysis.context.FileContext`, which expand backtick references into the
+file's own spelling and name the imports the code needs.
+
+How edits compose (see docs/ARCHITECTURE.md): edits are keyed by their target node. While the tree
+is rebuilt bottom-up, the edits of a node receive the node *as already updated* by the edits on its
+children and by earlier edits on the same node, so nested edits and several edits of one call (two
+rules adding different keywords) all land in one pass. An edit whose target is no longer in the
+tree, or that raises, is deferred to the next pass with the rest of its fix — never dropped
+silently.
+
+The node helpers (:func:`set_keyword`, :func:`remove_keyword`, :func:`append_arg`...) are pure:
+they take a libcst node and return a new one, keeping the call's layout: a one-line call stays on
+one line, a call with one argument per line gets the new argument on its own line with the same
+indentation and trailing-comma style, comments stay with the argument they followed, and keywords
+are written ``name=value``.
 """
 
 from __future__ import annotations
 
-from typing import Sequence
+import textwrap
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 import libcst as cst
 
+if TYPE_CHECKING:
+    from remediator.analysis.rule import Tier
+
 NO_SPACE = cst.SimpleWhitespace("")
+
+Replacement = Callable[[cst.CSTNode], "cst.CSTNode | cst.RemovalSentinel | cst.FlattenSentinel[Any]"]
+
+
+class EditError(Exception):
+    """An edit that cannot be applied where it was aimed (e.g. statements next to an expression)."""
+
+
+# --------------------------------------------------------------------------------------------
+# What a fix is made of
+
+
+@dataclass(eq=False)
+class Edit:
+    """One change to one node of the current tree.
+
+    ``replace`` receives the node as already updated by edits on its children (and by earlier
+    edits on the same node). ``before``/``after`` insert statements next to a statement node.
+    ``imports`` are import statements (source text) the edit's code relies on; the engine adds
+    those the file lacks after its leading imports.
+    """
+
+    target: cst.CSTNode
+    replace: Replacement | None = None
+    before: Sequence[cst.BaseStatement] = ()
+    after: Sequence[cst.BaseStatement] = ()
+    imports: Sequence[str] = ()
+
+    # -- constructors (every rule builds its edits with these) -------------------------------
+    @classmethod
+    def replace_with(cls, node: cst.CSTNode, new: cst.BaseExpression | str, imports: Sequence[str] = ()) -> "Edit":
+        """Replace an expression, keeping the parentheses written around the old one."""
+        expr = parse_expr(new) if isinstance(new, str) else new
+
+        def replace(n: cst.CSTNode) -> cst.CSTNode:
+            if hasattr(expr, "lpar"):
+                return expr.with_changes(lpar=getattr(n, "lpar", ()), rpar=getattr(n, "rpar", ()))
+            return expr
+
+        return cls(node, replace=replace, imports=imports)
+
+    @classmethod
+    def remove(cls, node: cst.CSTNode) -> "Edit":
+        """Remove a statement (or an element a libcst sequence may drop: an argument, a dict entry...)."""
+        return cls(node, replace=lambda n: cst.RemovalSentinel.REMOVE)
+
+    @classmethod
+    def insert_after(cls, statement: cst.BaseStatement, statements: Sequence[cst.BaseStatement] | str,
+                     imports: Sequence[str] = ()) -> "Edit":
+        new = parse_statements(statements) if isinstance(statements, str) else list(statements)
+        return cls(statement, after=new, imports=imports)
+
+    @classmethod
+    def add_imports(cls, node: cst.CSTNode, imports: Sequence[str]) -> "Edit":
+        """Only add imports (the code that needs them is already there)."""
+        return cls(node, imports=imports)
+
+    @classmethod
+    def set_keyword(cls, call: cst.Call, name: str, value: cst.BaseExpression | str,
+                    imports: Sequence[str] = ()) -> "Edit":
+        """``name=value`` on a call: the value replaced if the keyword is there, else appended."""
+        expr = parse_expr(value)
+        return cls(call, replace=lambda n: set_keyword(_call(n), name, expr), imports=imports)
+
+    @classmethod
+    def remove_keyword(cls, call: cst.Call, name: str) -> "Edit":
+        return cls(call, replace=lambda n: remove_keyword(_call(n), name))
+
+    @classmethod
+    def rename_keyword(cls, call: cst.Call, old: str, new: str) -> "Edit":
+        return cls(call, replace=lambda n: rename_keyword(_call(n), old, new))
+
+    @classmethod
+    def rename_attribute(cls, node: cst.Attribute, new: str) -> "Edit":
+        """``x.old`` -> ``x.new`` (the receiver as written, even if other edits changed it)."""
+        return cls(node, replace=lambda n: n.with_changes(attr=cst.Name(new)))
+
+
+@dataclass(eq=False)
+class Fix:
+    """The edits that repair one finding; applied all together or not at all."""
+
+    edits: list[Edit]
+    #: overrides the rule's tier for this fix (e.g. a rule that is safe only when unambiguous)
+    tier: "Tier | None" = None
+
+    @property
+    def imports(self) -> list[str]:
+        return [imp for edit in self.edits for imp in edit.imports]
+
+
+def _call(node: cst.CSTNode) -> cst.Call:
+    if not isinstance(node, cst.Call):
+        raise EditError(f"expected a call, found {type(node).__name__}")
+    return node
+
+
+# --------------------------------------------------------------------------------------------
+# Node helpers: pure functions from a node to a new node
 
 
 def parse_expr(code: str | cst.BaseExpression) -> cst.BaseExpression:
@@ -21,8 +142,6 @@ def parse_expr(code: str | cst.BaseExpression) -> cst.BaseExpression:
 
 def parse_statements(code: str) -> list[cst.BaseStatement]:
     """Statements from source text (dedented); indentation is set by the block they land in."""
-    import textwrap
-
     module = cst.parse_module(textwrap.dedent(code).strip("\n") + "\n")
     return list(module.body)
 
@@ -76,8 +195,6 @@ def append_arg(call: cst.Call, new: cst.Arg) -> cst.Call:
     if not args:
         return call.with_changes(args=[new])
     last = args[-1]
-    if last.star == "**" or (last.star == "*" and new.keyword is None):
-        pass  # appending after **kwargs is still valid for keywords; keep order simple
     sep = _separator(call)
     end = _ending(last)
     trailing_comma = isinstance(last.comma, cst.Comma)
@@ -128,26 +245,17 @@ def remove_keyword(call: cst.Call, name: str) -> cst.Call:
     if i == len(args) and args:  # removed the last argument
         prev = args[-1]
         end = _ending(removed)
+        prev_first = _ending(prev)
+        if isinstance(prev_first, cst.ParenthesizedWhitespace) and isinstance(end, cst.ParenthesizedWhitespace):
+            # the comment after the previous argument's comma stays with it; the removed one's goes
+            end = end.with_changes(first_line=prev_first.first_line)
         if isinstance(removed.comma, cst.Comma):
-            prev_first = _ending(prev)
-            if isinstance(prev_first, cst.ParenthesizedWhitespace) and isinstance(end, cst.ParenthesizedWhitespace):
-                end = end.with_changes(first_line=prev_first.first_line)
             comma = prev.comma if isinstance(prev.comma, cst.Comma) else cst.Comma()
             args[-1] = prev.with_changes(comma=comma.with_changes(whitespace_after=end))
         else:
-            # the comment after the previous argument's comma stays with it; the removed one's goes
-            prev_first = _ending(prev)
-            if isinstance(prev_first, cst.ParenthesizedWhitespace) and isinstance(end, cst.ParenthesizedWhitespace):
-                end = end.with_changes(first_line=prev_first.first_line)
             args[-1] = prev.with_changes(comma=cst.MaybeSentinel.DEFAULT, whitespace_after_arg=end)
     elif not args:
         return call.with_changes(args=[])
-    return call.with_changes(args=args)
-
-
-def set_positional(call: cst.Call, index: int, value: str | cst.BaseExpression) -> cst.Call:
-    args = list(call.args)
-    args[index] = args[index].with_changes(value=parse_expr(value))
     return call.with_changes(args=args)
 
 
@@ -159,16 +267,10 @@ def dict_remove_key(d: cst.Dict, key: str) -> cst.Dict:
             removed = elements.pop(i)
             if i == len(elements) and elements:
                 prev = elements[-1]
-                if isinstance(removed.comma, cst.Comma):
-                    elements[-1] = prev.with_changes(comma=removed.comma)
-                else:
-                    elements[-1] = prev.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+                comma = removed.comma if isinstance(removed.comma, cst.Comma) else cst.MaybeSentinel.DEFAULT
+                elements[-1] = prev.with_changes(comma=comma)
             return d.with_changes(elements=elements)
     return d
-
-
-def statement_lines(code: str | Sequence[cst.BaseStatement]) -> list[cst.BaseStatement]:
-    return parse_statements(code) if isinstance(code, str) else list(code)
 
 
 def explode_call(call: cst.Call, indent: str) -> cst.Call:
@@ -190,3 +292,147 @@ def explode_call(call: cst.Call, indent: str) -> cst.Call:
         ending = line("" if last else indent)
         args.append(arg.with_changes(comma=cst.Comma(whitespace_after=ending), whitespace_after_arg=NO_SPACE))
     return call.with_changes(whitespace_before_args=line(indent), args=args)
+
+
+# --------------------------------------------------------------------------------------------
+# Applying edits
+
+
+class _Applier(cst.CSTTransformer):
+    """Applies edits by target node; edits on the same node, or nested ones, compose."""
+
+    def __init__(self, edits: Iterable[Edit], line_length: int | None = None, indent: str = "    ") -> None:
+        super().__init__()
+        self.by_target: dict[cst.CSTNode, list[Edit]] = defaultdict(list)
+        for edit in edits:
+            self.by_target[edit.target].append(edit)
+        self.applied: set[Edit] = set()
+        self.line_length = line_length
+        self.indent = indent
+        self._blocks: list[str] = []  # indentation of the enclosing blocks
+        self._edited_calls: set[cst.Call] = set()  # calls an edit produced in this pass
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> bool:
+        self._blocks.append(node.indent if node.indent is not None else self.indent)
+        return True
+
+    def on_leave(self, original_node: cst.CSTNode, updated_node: Any) -> Any:
+        node = super().on_leave(original_node, updated_node)
+        edits = self.by_target.get(original_node)
+        if not edits:
+            return node
+        before: list[cst.BaseStatement] = []
+        after: list[cst.BaseStatement] = []
+        for edit in edits:
+            if edit.replace is not None and isinstance(node, cst.CSTNode):
+                node = edit.replace(node)
+                if isinstance(node, cst.Call):
+                    self._edited_calls.add(node)
+            if edit.before or edit.after:
+                if not isinstance(original_node, cst.BaseStatement):
+                    raise EditError("statements can only be inserted next to a statement")
+                before.extend(edit.before)
+                after.extend(edit.after)
+            self.applied.add(edit)
+        if before or after:
+            kept = [node] if isinstance(node, cst.CSTNode) else []
+            return cst.FlattenSentinel([*before, *kept, *after])
+        return node
+
+    def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine,
+                                  updated_node: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
+        """An edited call that made its one-line statement too long is laid out one argument per line."""
+        if self.line_length is None or len(updated_node.body) != 1:
+            return updated_node
+        small = updated_node.body[0]
+        call = getattr(small, "value", None)
+        if not isinstance(call, cst.Call) or call not in self._edited_calls:
+            return updated_node
+        code = cst.Module(body=[]).code_for_node(updated_node).rstrip("\r\n")
+        if "\n" in code or len("".join(self._blocks)) + len(code) <= self.line_length:
+            return updated_node
+        return updated_node.with_changes(body=[small.with_changes(value=explode_call(call, self.indent))])
+
+    def leave_IndentedBlock(self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock) -> cst.IndentedBlock:
+        self._blocks.pop()
+        if not updated_node.body:  # every statement was removed: keep the block valid
+            return updated_node.with_changes(body=[cst.SimpleStatementLine([cst.Pass()])])
+        return updated_node
+
+
+def apply_fixes(module: cst.Module, fixes: Sequence[Fix], line_length: int | None = None) -> tuple[cst.Module, list[Fix]]:
+    """Apply every fix that can be applied; a fix whose edit fails is deferred (returned second).
+
+    With ``line_length``, an edited call that makes its one-line statement longer than that is laid
+    out one argument per line.
+    """
+    pending = list(fixes)
+    deferred: list[Fix] = []
+    while pending:
+        applier = _Applier((e for f in pending for e in f.edits), line_length, module.default_indent)
+        try:
+            new_module = module.visit(applier)
+        except Exception:  # noqa: BLE001 - any failing edit: find it and defer it
+            culprit = next((f for f in pending if not _applies_alone(module, f)), None)
+            if culprit is None:
+                raise
+            pending.remove(culprit)
+            deferred.append(culprit)
+            continue
+        incomplete = [f for f in pending if any(e not in applier.applied for e in f.edits)]
+        if incomplete:  # some target was not in the tree (e.g. removed by another edit): redo without it
+            for f in incomplete:
+                pending.remove(f)
+                deferred.append(f)
+            continue
+        return add_imports(new_module, [imp for f in pending for imp in f.imports]), deferred
+    return module, deferred
+
+
+def _applies_alone(module: cst.Module, fix: Fix) -> bool:
+    try:
+        module.visit(_Applier(fix.edits))
+    except Exception:  # noqa: BLE001
+        return False
+    return True
+
+
+def add_imports(module: cst.Module, statements: Sequence[str]) -> cst.Module:
+    """Insert import statements after the module's leading imports (after docstring/__future__),
+    next to its last ``aws_cdk`` import when it has one. Imports already present are skipped."""
+    present = {module.code_for_node(small) for stmt in module.body if isinstance(stmt, cst.SimpleStatementLine)
+               for small in stmt.body if isinstance(small, (cst.Import, cst.ImportFrom))}
+    wanted = list(dict.fromkeys(s for s in statements if s not in present))
+    if not wanted:
+        return module
+    body = list(module.body)
+    insert_at = 0
+    after_cdk = 0  # just after the header's last aws_cdk import: keep CDK imports together
+    for i, stmt in enumerate(body):
+        if isinstance(stmt, cst.SimpleStatementLine) and all(
+            isinstance(s, (cst.Import, cst.ImportFrom)) or (i == 0 and isinstance(s, cst.Expr)
+                                                             and isinstance(s.value, (cst.SimpleString, cst.ConcatenatedString)))
+            for s in stmt.body
+        ):
+            insert_at = i + 1
+            if "aws_cdk" in module.code_for_node(stmt):
+                after_cdk = i + 1
+            continue
+        if isinstance(stmt, (cst.If, cst.Try)) and i == insert_at and _only_imports(stmt):
+            insert_at = i + 1  # `try: import x except ImportError: ...` blocks belong to the header
+            continue
+        break
+    insert_at = after_cdk or insert_at
+    new = [cst.parse_statement(s + "\n") for s in wanted]
+    return module.with_changes(body=[*body[:insert_at], *new, *body[insert_at:]])
+
+
+def _only_imports(stmt: cst.CSTNode) -> bool:
+    found = []
+
+    class V(cst.CSTVisitor):
+        def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+            found.append(all(isinstance(s, (cst.Import, cst.ImportFrom, cst.Pass)) for s in node.body))
+
+    stmt.visit(V())
+    return bool(found) and all(found)

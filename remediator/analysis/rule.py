@@ -2,8 +2,9 @@
 
 A rule is a small class in ``transforms/`` (installed as ``remediator.transforms``). It declares
 the fully qualified names of the constructs it targets; the engine hands it one
-:class:`~remediator.context.ConstructCall` per matching call, already resolved through the import
-map, and the rule yields :class:`Finding` objects, each optionally carrying a :class:`Fix`. Rules
+:class:`~remediator.analysis.context.ConstructCall` per matching call, already resolved through the
+import map, and the rule yields :class:`Finding` objects, each optionally carrying a
+:class:`~remediator.analysis.edits.Fix`. Rules
 that look at a whole file (imports, indentation, classes) override :meth:`Rule.check_module`.
 Rules never touch files, diffs, git or the command line.
 """
@@ -13,13 +14,17 @@ from __future__ import annotations
 import enum
 import inspect
 import textwrap
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Iterator, Sequence
 
 import libcst as cst
 
+from remediator.analysis.edits import Edit, Fix
+
 if TYPE_CHECKING:
     from remediator.analysis.context import ConstructCall, FileContext
+
+__all__ = ["Diagnostic", "Edit", "Finding", "Fix", "Rule", "Tier"]
 
 
 class Tier(str, enum.Enum):
@@ -31,42 +36,6 @@ class Tier(str, enum.Enum):
 
     def __str__(self) -> str:  # pragma: no cover - cosmetic
         return self.value
-
-
-Replacement = Callable[[cst.CSTNode], "cst.CSTNode | cst.RemovalSentinel"]
-
-
-@dataclass(eq=False)
-class Edit:
-    """One change to one node of the current tree.
-
-    ``replace`` receives the node *as already updated* by edits on its children (and by earlier
-    edits on the same node), so edits nested in each other or aimed at the same node compose
-    instead of overwriting each other. ``before``/``after`` insert statements next to a statement
-    node. ``imports`` are import statements (source text) the edit's code relies on.
-    """
-
-    target: cst.CSTNode
-    replace: Replacement | None = None
-    before: Sequence[cst.BaseStatement] = ()
-    after: Sequence[cst.BaseStatement] = ()
-    imports: Sequence[str] = ()
-
-
-@dataclass(eq=False)
-class Fix:
-    """The edits that repair one finding; applied all together or not at all."""
-
-    edits: list[Edit]
-    #: overrides the rule's tier for this fix (e.g. a rule that is safe only when unambiguous)
-    tier: Tier | None = None
-
-    @property
-    def imports(self) -> list[str]:
-        return [imp for edit in self.edits for imp in edit.imports]
-
-    def __add__(self, other: "Fix") -> "Fix":
-        return Fix(self.edits + other.edits, tier=self.tier or other.tier)
 
 
 @dataclass(eq=False)
@@ -169,7 +138,6 @@ class Diagnostic:
     fixable: bool
     #: ``fixable`` at a higher tier than the one in force (e.g. needs ``--unsafe-fixes``)
     fix_available: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {

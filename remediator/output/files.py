@@ -1,4 +1,4 @@
-"""Reading and writing source files without losing anything.
+"""Writing source files without losing anything.
 
 Files are handled as bytes: libcst detects the encoding (PEP 263 cookie, UTF-8 BOM) and keeps
 newline style and tabs, so the bytes outside the changed spans stay identical. Writes are atomic:
@@ -24,8 +24,9 @@ import signal
 import stat
 import tempfile
 import threading
-import warnings
 from typing import Iterator
+
+from remediator.source.reading import ReadError, parse_and_compile, read_bytes
 
 TEMP_SUFFIX = ".remediator-tmp"
 _HELD_SIGNALS = tuple(s for s in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)) if s is not None)
@@ -35,23 +36,12 @@ class WriteError(Exception):
     pass
 
 
-def read_bytes(path: str) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read()
-
-
 def check_source(data: bytes, path: str = "<file>") -> None:
     """Raise WriteError unless ``data`` parses with libcst and compiles with CPython."""
-    import libcst as cst
-
     try:
-        cst.parse_module(data)
-        with warnings.catch_warnings():  # SyntaxWarnings of the user's code are not ours to print
-            warnings.simplefilter("ignore")
-            compile(data, path, "exec", dont_inherit=True)
-    except (cst.ParserSyntaxError, SyntaxError, ValueError, UnicodeDecodeError, LookupError) as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise WriteError(f"new content does not compile ({first}); not written") from None
+        parse_and_compile(data, path)
+    except ReadError as exc:
+        raise WriteError(f"new content does not compile ({exc}); not written") from None
 
 
 @contextlib.contextmanager

@@ -7,7 +7,6 @@ from typing import Iterator
 
 import libcst as cst
 
-from remediator.analysis.apitypes import qualname
 from remediator.analysis.context import FileContext
 from remediator.analysis.imports import dotted_name
 from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
@@ -252,7 +251,7 @@ class UnknownCdkModule(Rule):
         if not bad and not _may_reference_submodule(ctx):
             return
         for node in _module_references(ctx):
-            q = qualname(ctx, node)
+            q = ctx.qualname(node)
             if q is None:
                 continue
             b = bad.get(q)

@@ -16,7 +16,6 @@ from remediator.analysis.apitypes import (
     candidates_text,
     close_names,
     infer_type,
-    qualname,
     short,
     with_longer_names,
 )
@@ -184,7 +183,7 @@ class UnknownMember(Rule):
             if _in_import(ctx, node):
                 continue
             parent = ctx.parent(node)
-            q = qualname(ctx, node)
+            q = ctx.qualname(node)
             if q is not None:
                 if not (isinstance(parent, cst.Attribute) and parent.value is node) and q.startswith("aws_cdk."):
                     yield from self._qualified(ctx, view, node, q)

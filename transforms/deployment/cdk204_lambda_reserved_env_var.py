@@ -141,7 +141,7 @@ class LambdaReservedEnvVar(Rule):
                 params = {p.name.value for p in (*ps.posonly_params, *ps.params, *ps.kwonly_params,
                                                  ps.star_arg, ps.star_kwarg) if isinstance(p, cst.Param)}
             if not values and scope is not ctx.module and value.value not in params:  # a module-level constant
-                values = [b.value for b in ctx.bindings if b.target == value.value and b.scope is ctx.module]
+                values = [b.value for b in ctx.assignments if b.target == value.value and b.scope is ctx.module]
                 fixable = False  # other modules may import it
             elif len(values) == 1:
                 fixable = _only_lambda_environment(ctx, value.value, at)

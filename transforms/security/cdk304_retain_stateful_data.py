@@ -147,7 +147,7 @@ class RetainStatefulData(Rule):
         if not isinstance(scope, cst.FunctionDef):
             return None
         line = ctx.position(at)[0]
-        names = {b.target for b in ctx.bindings
+        names = {b.target for b in ctx.assignments
                  if _is_environment_lookup(b.value) and ctx.scope_of(b.statement) is scope
                  and ctx.position(b.statement)[0] < line}
         return names.pop() if len(names) == 1 else None
