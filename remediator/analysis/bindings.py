@@ -63,18 +63,21 @@ class NameBinding:
     scope: cst.CSTNode  #: the scope node the name is bound in
 
 
-def target_names(target: cst.CSTNode) -> list[str]:
-    """The names an assignment, ``for``, ``with ... as`` or ``except ... as`` target binds
-    (``a``, ``a, (b, *c)``); attributes and subscripts bind no name."""
-    if isinstance(target, cst.Name):
-        return [target.value]
+def assigned_expressions(target: cst.CSTNode) -> list[cst.BaseExpression]:
+    """What an assignment, ``for``, ``with ... as`` or ``except ... as`` target assigns to, unpacked:
+    ``a, (self.b, *c)`` -> ``a``, ``self.b``, ``c`` (names, attributes, subscripts)."""
     if isinstance(target, (cst.Tuple, cst.List)):
-        return [n for el in target.elements for n in target_names(el.value)]
+        return [e for el in target.elements for e in assigned_expressions(el.value)]
     if isinstance(target, cst.StarredElement):
-        return target_names(target.value)
+        return assigned_expressions(target.value)
     if isinstance(target, cst.AsName):
-        return target_names(target.name)
-    return []
+        return assigned_expressions(target.name)
+    return [target] if isinstance(target, cst.BaseExpression) else []
+
+
+def target_names(target: cst.CSTNode) -> list[str]:
+    """The names such a target binds (``a``, ``a, (b, *c)``); attributes and subscripts bind none."""
+    return [e.value for e in assigned_expressions(target) if isinstance(e, cst.Name)]
 
 
 def root_name(expr: cst.BaseExpression) -> cst.Name | None:
@@ -284,6 +287,9 @@ def classes_deriving_from(classes: Sequence[cst.ClassDef], qualname: Callable[[c
     return [c for c in classes if derives(c, frozenset())]
 
 
-def local_base_names(cls: cst.ClassDef) -> list[str]:
-    """The bases of ``cls`` written as a plain name (those may be classes of the same file)."""
-    return [b.value.value for b in cls.bases if b.keyword is None and isinstance(b.value, cst.Name)]
+def local_bases(cls: cst.ClassDef, classes: Sequence[cst.ClassDef]) -> list[cst.ClassDef]:
+    """The classes of ``classes`` that ``cls`` names as its bases (written as a plain name)."""
+    by_name = {c.name.value: c for c in classes}
+    return [by_name[b.value.value] for b in cls.bases
+            if b.keyword is None and isinstance(b.value, cst.Name) and b.value.value in by_name
+            and by_name[b.value.value] is not cls]

@@ -61,117 +61,44 @@ def _prefer_public(modules: list[str]) -> list[str]:
     return public or modules
 
 
-class _Names(cst.CSTVisitor):
-    """Every name the file binds anywhere (any scope), and ``X.Member`` uses of other names."""
+class _Uses(cst.CSTVisitor):
+    """``X.Member`` uses of names, the names read otherwise, and dynamic name tricks."""
 
     def __init__(self) -> None:
-        self.bound: set[str] = set()
-        self.star_import = False
         self.dynamic = False
         #: name -> [(the ``X.Member`` attribute node, member)] in source order
         self.attr_uses: dict[str, list[tuple[cst.Attribute, str]]] = {}
         #: names read other than as ``X.Member``
         self.bare_uses: set[str] = set()
-        self._skip: set[int] = set()
+        self._skip: set[cst.Name] = set()  # Name nodes that are not reads (definitions, keywords, attributes)
 
-    # bindings
     def visit_Import(self, node: cst.Import) -> bool:
-        for a in node.names:
-            if a.asname is not None and isinstance(a.asname.name, cst.Name):
-                self.bound.add(a.asname.name.value)
-            else:
-                root = a.name
-                while isinstance(root, cst.Attribute):
-                    root = root.value
-                if isinstance(root, cst.Name):
-                    self.bound.add(root.value)
         return False
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        if isinstance(node.names, cst.ImportStar):
-            self.star_import = True
-            return False
-        for a in node.names:
-            if a.asname is not None and isinstance(a.asname.name, cst.Name):
-                self.bound.add(a.asname.name.value)
-            elif isinstance(a.name, cst.Name):
-                self.bound.add(a.name.value)
         return False
 
-    def _target(self, t: cst.CSTNode) -> None:
-        if isinstance(t, cst.Name):
-            self.bound.add(t.value)
-        elif isinstance(t, (cst.Tuple, cst.List)):
-            for el in t.elements:
-                self._target(el.value)
-        elif isinstance(t, cst.StarredElement):
-            self._target(t.value)
-
-    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        self._target(node.target)
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self._target(node.target)
-
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self._target(node.target)
-
-    def visit_For(self, node: cst.For) -> None:
-        self._target(node.target)
-
-    def visit_CompFor(self, node: cst.CompFor) -> None:
-        self._target(node.target)
-
-    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-        self._target(node.target)
-
-    def visit_WithItem(self, node: cst.WithItem) -> None:
-        if node.asname is not None:
-            self._target(node.asname.name)
-
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-        if node.name is not None:
-            self._target(node.name.name)
-
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.bound.add(node.name.value)
-        self._skip.add(id(node.name))
+        self._skip.add(node.name)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.bound.add(node.name.value)
-        self._skip.add(id(node.name))
+        self._skip.add(node.name)
 
     def visit_Param(self, node: cst.Param) -> None:
-        self.bound.add(node.name.value)
-        self._skip.add(id(node.name))
-
-    def visit_Global(self, node: cst.Global) -> None:
-        self.bound.update(n.name.value for n in node.names)
-
-    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
-        self.bound.update(n.name.value for n in node.names)
-
-    def visit_MatchAs(self, node: cst.MatchAs) -> None:
-        if node.name is not None:
-            self.bound.add(node.name.value)
-
-    def visit_MatchStar(self, node: cst.MatchStar) -> None:
-        if node.name is not None:
-            self.bound.add(node.name.value)
+        self._skip.add(node.name)
 
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None:
-            self._skip.add(id(node.keyword))
+            self._skip.add(node.keyword)
 
-    # uses
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        self._skip.add(id(node.attr))
+        self._skip.add(node.attr)
         if isinstance(node.value, cst.Name):
-            self._skip.add(id(node.value))
+            self._skip.add(node.value)
             self.attr_uses.setdefault(node.value.value, []).append((node, node.attr.value))
 
     def visit_Name(self, node: cst.Name) -> None:
-        if id(node) in self._skip:
+        if node in self._skip:
             return
         if node.value in ("globals", "locals", "exec", "eval", "__import__"):
             self.dynamic = True  # names may be bound in ways we cannot see
@@ -238,13 +165,17 @@ class MissingCdkImport(Rule):
     def check_module(self, ctx: FileContext) -> Iterator[Finding]:
         if not self._candidates_in_text(ctx):
             return
-        names = _Names()
-        ctx.module.visit(names)
-        if names.star_import or names.dynamic:
+        if any(isinstance(stmt, cst.ImportFrom) and isinstance(stmt.names, cst.ImportStar)
+               for stmt in ctx.imports.statements):
             return
+        names = _Uses()
+        ctx.module.visit(names)
+        if names.dynamic:
+            return
+        bound = ctx.scopes.bound_anywhere()
         api = ctx.api
         for alias, uses in names.attr_uses.items():
-            if alias in names.bound or alias in _BUILTINS or alias in names.bare_uses or alias == "self":
+            if alias in bound or alias in _BUILTINS or alias in names.bare_uses or alias == "self":
                 continue
             members = list(dict.fromkeys(m for _, m in uses))
             per_member = [set(api.modules_defining(m)) for m in members]

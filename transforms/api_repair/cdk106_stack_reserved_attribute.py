@@ -4,6 +4,7 @@ from typing import Iterator
 
 import libcst as cst
 
+from remediator.analysis.bindings import Kind, NameBinding, assigned_expressions, classes_deriving_from, local_bases
 from remediator.analysis.context import FileContext
 from remediator.analysis.imports import dotted_name
 from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
@@ -98,14 +99,10 @@ class _SelfAttributes(cst.CSTVisitor):
         if isinstance(node.value, cst.Name) and node.value.value == "self":
             self.uses.append(node)
 
-    def _targets(self, target: cst.BaseExpression) -> None:
-        if isinstance(target, (cst.Tuple, cst.List)):
-            for el in target.elements:
-                self._targets(el.value)
-        elif isinstance(target, cst.StarredElement):
-            self._targets(target.value)
-        elif isinstance(target, cst.Attribute) and dotted_name(target.value) == "self":
-            self.assigned.setdefault(target.attr.value, target)
+    def _targets(self, target: cst.CSTNode) -> None:
+        for t in assigned_expressions(target):
+            if isinstance(t, cst.Attribute) and dotted_name(t.value) == "self":
+                self.assigned.setdefault(t.attr.value, t)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for t in node.targets:
@@ -123,7 +120,7 @@ class _SelfAttributes(cst.CSTVisitor):
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
         if node.asname is not None:
-            self._targets(node.asname.name)
+            self._targets(node.asname)
 
 
 class StackReservedAttribute(Rule):
@@ -180,11 +177,10 @@ class StackReservedAttribute(Rule):
         read_only = _read_only(ctx)
         if not any(_assigned_self_attribute(ctx, a, read_only) for a in ctx.attributes):
             return
-        stack_classes = self._stack_classes(ctx, ctx.classes)
+        stack_classes = classes_deriving_from(ctx.classes, ctx.qualname, lambda q: _is_stack_class(ctx, q))
         if not stack_classes:
             return
         forbidden = read_only | OTHER_MEMBERS
-        all_classes = {c.name.value: c for c in ctx.classes}
         subclasses = self._local_subclasses(stack_classes)
         infos = {id(c): self._scan(c) for c in stack_classes}
         covered: set[tuple[str, str]] = set()  # (class, attribute) renamed with an ancestor
@@ -205,17 +201,17 @@ class StackReservedAttribute(Rule):
                        f"rename it to `self.{new}` in `{cls.name.value}`")
                 # a base class of this file shares `self`: renaming only here would make it read the
                 # Stack's own property instead of the stored value
-                sharing = [b.name.value for b in self._local_ancestors(family, all_classes)
+                sharing = [b.name.value for b in self._local_ancestors(family, ctx.classes)
                            if any(u.attr.value == attr for u in self._scan(b).uses)]
                 if sharing:
                     yield self.finding(target, f"{msg}; not renamed: its base class `{sharing[0]}` uses "
                                                f"`self.{attr}` too (rename it there as well)")
                     continue
-                edits = [Edit(u, replace=_renamer(new)) for fi in family_infos for u in fi.uses
+                edits = [Edit.rename_attribute(u, new) for fi in family_infos for u in fi.uses
                          if u.attr.value == attr and not _reads_property(ctx, u, target)]
                 # `api = ApiStack(...)` / `api: ApiStack` elsewhere in the file: `api.environment` is
                 # the moved value too
-                edits += [Edit(u, replace=_renamer(new)) for u in _instance_uses(ctx, family, attr)]
+                edits += [Edit.rename_attribute(u, new) for u in _instance_uses(ctx, family, attr)]
                 yield self.finding(
                     target,
                     f"`self.{attr}` is a read-only property of Stack (AttributeError at synth); "
@@ -229,46 +225,16 @@ class StackReservedAttribute(Rule):
         return v
 
     @staticmethod
-    def _local_ancestors(family: list[cst.ClassDef], all_classes: dict[str, cst.ClassDef]) -> list[cst.ClassDef]:
+    def _local_ancestors(family: list[cst.ClassDef], classes: list[cst.ClassDef]) -> list[cst.ClassDef]:
         """The classes of this file that members of ``family`` derive from, outside the family."""
         out: list[cst.ClassDef] = []
         todo = list(family)
         while todo:
-            c = todo.pop()
-            for base in c.bases:
-                b = all_classes.get(dotted_name(base.value) or "") if base.keyword is None else None
-                if b is not None and b not in family and b not in out:
+            for b in local_bases(todo.pop(), classes):
+                if b not in family and b not in out:
                     out.append(b)
                     todo.append(b)
         return out
-
-    @staticmethod
-    def _stack_classes(ctx: FileContext, classes: list[cst.ClassDef]) -> list[cst.ClassDef]:
-        """Classes deriving from Stack/NestedStack, directly or through a class of this file."""
-        by_name = {c.name.value: c for c in classes}
-        known: dict[str, bool] = {}
-
-        def is_stack(cls: cst.ClassDef, seen: frozenset[str] = frozenset()) -> bool:
-            name = cls.name.value
-            if name in known:
-                return known[name]
-            result = False
-            for base in cls.bases:
-                if base.keyword is not None:
-                    continue
-                q = ctx.qualname(base.value)
-                if q is not None and _is_stack_class(ctx, q):
-                    result = True
-                elif q is None:
-                    local = dotted_name(base.value)
-                    if local in by_name and local not in seen and local != name:
-                        result = is_stack(by_name[local], seen | {name})
-                if result:
-                    break
-            known[name] = result
-            return result
-
-        return [c for c in classes if is_stack(c)]
 
     @staticmethod
     def _local_subclasses(stack_classes: list[cst.ClassDef]) -> dict[str, list[cst.ClassDef]]:
@@ -325,69 +291,31 @@ def _reads_property(ctx: FileContext, use: cst.Attribute, first: cst.CSTNode) ->
 
 def _instance_uses(ctx: FileContext, family: list[cst.ClassDef], attr: str) -> list[cst.Attribute]:
     """``x.<attr>`` where every binding of the name ``x`` in the file is an instance of ``family``
-    (``x = ApiStack(...)`` or a parameter annotated ``x: ApiStack``)."""
+    (``x = ApiStack(...)``, ``x: ApiStack = ...`` or a parameter annotated ``x: ApiStack``)."""
     names = {c.name.value for c in family}
-    ours: set[str] = set()
-    other: set[str] = set()
 
     def annotated(ann: cst.Annotation | None) -> bool:
-        if ann is None:
-            return False
-        a = ann.annotation
-        if isinstance(a, cst.SimpleString):
-            return a.evaluated_value in names
-        return dotted_name(a) in names
+        a = None if ann is None else ann.annotation
+        return (a.evaluated_value if isinstance(a, cst.SimpleString) else dotted_name(a)) in names if a else False
 
-    class V(cst.CSTVisitor):
-        def visit_Assign(self, node: cst.Assign) -> None:
-            for t in node.targets:
-                if isinstance(t.target, cst.Name):
-                    call = node.value
-                    mine = isinstance(call, cst.Call) and dotted_name(call.func) in names and len(node.targets) == 1
-                    (ours if mine else other).add(t.target.value)
-                else:
-                    for n in _target_names(t.target):
-                        other.add(n)
+    def built(value: cst.BaseExpression | None) -> bool:
+        return isinstance(value, cst.Call) and dotted_name(value.func) in names
 
-        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-            if isinstance(node.target, cst.Name):
-                call = node.value
-                mine = annotated(node.annotation) and (
-                    call is None or (isinstance(call, cst.Call) and dotted_name(call.func) in names))
-                (ours if mine else other).add(node.target.value)
+    def ours(b: NameBinding) -> bool:
+        node = b.node
+        if isinstance(node, cst.Assign):
+            return b.kind is Kind.ASSIGN and built(node.value)
+        if isinstance(node, cst.AnnAssign):
+            return isinstance(node.target, cst.Name) and annotated(node.annotation) and (
+                node.value is None or built(node.value))
+        return isinstance(node, cst.Param) and annotated(node.annotation)
 
-        def visit_Param(self, node: cst.Param) -> None:
-            (ours if annotated(node.annotation) else other).add(node.name.value)
-
-        def visit_For(self, node: cst.For) -> None:
-            other.update(_target_names(node.target))
-
-        def visit_AugAssign(self, node: cst.AugAssign) -> None:
-            other.update(_target_names(node.target))
-
-        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-            other.update(_target_names(node.target))
-
-        def visit_AsName(self, node: cst.AsName) -> None:
-            other.update(_target_names(node.name))
-
-        def visit_CompFor(self, node: cst.CompFor) -> None:
-            other.update(_target_names(node.target))
-
-    ctx.module.visit(V())
-    instances = ours - other - {"self"}
+    verdicts: dict[str, bool] = {}
+    for b in ctx.scopes.bindings:
+        verdicts[b.name] = verdicts.get(b.name, True) and ours(b)
+    instances = {n for n, v in verdicts.items() if v} - {"self"}
     return [a for a in ctx.attributes
             if a.attr.value == attr and isinstance(a.value, cst.Name) and a.value.value in instances]
-
-
-def _target_names(target: cst.BaseExpression) -> set[str]:
-    if isinstance(target, cst.Name):
-        return {target.value}
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return {n for el in target.elements for n in _target_names(el.value)}
-    if isinstance(target, cst.StarredElement):
-        return _target_names(target.value)
-    return set()
 
 
 def _free_name(attr: str, taken: set[str] | frozenset[str]) -> str:
@@ -398,10 +326,6 @@ def _free_name(attr: str, taken: set[str] | frozenset[str]) -> str:
     while f"{base}_{n}" in taken:
         n += 1
     return f"{base}_{n}"
-
-
-def _renamer(new: str):
-    return lambda n: n.with_changes(attr=cst.Name(new))
 
 
 def absent_names():

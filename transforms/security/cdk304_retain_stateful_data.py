@@ -222,73 +222,9 @@ def _built_by(ctx: FileContext, receiver: cst.BaseExpression, at: cst.CSTNode) -
     qualname = ctx.constructed_type(receiver, at)
     if qualname is None:
         return None
-    if isinstance(receiver, cst.Name) and _bound_otherwise(ctx.scope_of(at), receiver.value):
+    if isinstance(receiver, cst.Name) and ctx.scopes.rebound_at(receiver):
         return None  # a loop variable or parameter of the same name may hold another construct
     calls = [v for v in ctx.assigned_values(receiver, at) if isinstance(v, cst.Call)]
     if len(calls) != 1:
         return None
     return calls[0], qualname
-
-
-def _bound_otherwise(scope: cst.CSTNode, name: str) -> bool:
-    """``name`` is bound in ``scope`` by something other than a plain ``name = ...``: a parameter,
-    a ``for``/comprehension/``with``/``except`` target, a walrus, unpacking or ``global``."""
-    found = False
-
-    def names(node: cst.CSTNode | None) -> set[str]:
-        if node is None:
-            return set()
-        if isinstance(node, cst.Name):
-            return {node.value}
-        if isinstance(node, (cst.Tuple, cst.List)):
-            return set().union(*(names(e.value) for e in node.elements))
-        if isinstance(node, cst.StarredElement):
-            return names(node.value)
-        if isinstance(node, (cst.AsName,)):
-            return names(node.name)
-        return set()
-
-    class Visitor(cst.CSTVisitor):
-        def on_visit(self, node: cst.CSTNode) -> bool:
-            if node is not scope and isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-                return False  # names bound in nested scopes are other names
-            return super().on_visit(node)
-
-        def visit_Param(self, node: cst.Param) -> None:
-            nonlocal found
-            found = found or node.name.value == name
-
-        def visit_For(self, node: cst.For) -> None:
-            nonlocal found
-            found = found or name in names(node.target)
-
-        def visit_CompFor(self, node: cst.CompFor) -> None:
-            nonlocal found
-            found = found or name in names(node.target)
-
-        def visit_WithItem(self, node: cst.WithItem) -> None:
-            nonlocal found
-            found = found or (node.asname is not None and name in names(node.asname))
-
-        def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-            nonlocal found
-            found = found or (node.name is not None and name in names(node.name))
-
-        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-            nonlocal found
-            found = found or name in names(node.target)
-
-        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-            nonlocal found
-            found = found or (not isinstance(node.target, cst.Name) and name in names(node.target))
-
-        def visit_Global(self, node: cst.Global) -> None:
-            nonlocal found
-            found = found or any(n.name.value == name for n in node.names)
-
-        def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
-            nonlocal found
-            found = found or any(n.name.value == name for n in node.names)
-
-    scope.visit(Visitor())
-    return found
