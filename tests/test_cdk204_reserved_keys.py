@@ -30,7 +30,7 @@ def test_function_classes_cover_the_api_index() -> None:
     """Every aws_cdk Lambda function class that takes a Lambda ``environment`` dict and has ``add_environment`` is a
     target (the alpha packages are not in aws-cdk-lib's assembly and are listed by hand)."""
     from remediator.api import get_index
-    from remediator.transforms.deployment.cdk204_lambda_reserved_env_var import FUNCTIONS, L1_FUNCTIONS
+    from remediator.analysis.cdk_facts import FUNCTIONS, L1_FUNCTIONS
 
     api = get_index(None, None)
     found = set()

@@ -5,11 +5,10 @@ from typing import Iterator
 import libcst as cst
 
 from remediator.analysis.bindings import Kind, NameBinding, assigned_expressions, classes_deriving_from, local_bases
+from remediator.analysis.cdk_facts import STACK_CLASSES
 from remediator.analysis.context import FileContext
 from remediator.analysis.imports import dotted_name
 from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
-
-STACK_CLASSES = ("aws_cdk.Stack", "aws_cdk.NestedStack")
 
 #: Read-only properties of ``aws_cdk.Stack`` (2.275; tests/test_cdk106_stack_attributes.py checks
 #: this list against the installed aws_cdk.Stack). Used when the API index does not answer.

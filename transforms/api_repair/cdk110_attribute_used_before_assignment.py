@@ -7,16 +7,11 @@ from typing import Any, Iterator, Sequence
 
 import libcst as cst
 
+from remediator.analysis.cdk_facts import CONSTRUCT_BASES
 from remediator.analysis.context import NOT_LITERAL, FileContext, literal_value
 from remediator.analysis.imports import dotted_name
 from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
 
-#: base classes whose subclasses are analysed (their ``__init__`` runs while the app is built)
-CONSTRUCT_BASES = frozenset({
-    "aws_cdk.Stack", "aws_cdk.NestedStack", "aws_cdk.Stage", "aws_cdk.aws_cloudformation.NestedStack",
-    "aws_cdk.core.Stack", "aws_cdk.core.NestedStack", "aws_cdk.core.Construct", "aws_cdk.core.Stage",
-    "constructs.Construct",
-})
 #: ``self.node.<name>`` uses that neither change the construct tree nor depend on its order
 NODE_PURE = frozenset({"try_get_context", "get_context", "path", "id", "addr"})
 #: inherited ``self.<name>(...)`` methods of Stack that change nothing

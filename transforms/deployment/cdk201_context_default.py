@@ -1,27 +1,13 @@
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator
 
 import libcst as cst
 
+from remediator.analysis.cdk_facts import is_environment_key
 from remediator.analysis.context import FileContext, literal_value
 from remediator.analysis.imports import dotted_name
 from remediator.analysis.rule import Edit, Finding, Rule, Tier
-
-#: context keys that name the deployment environment (compared without case, ``-`` and ``_``):
-#: they default to the ``environment-default`` setting
-ENVIRONMENT_KEYS = frozenset(
-    prefix + word + suffix
-    for prefix in ("", "deploy", "deployment", "target", "app")
-    for word in ("env", "environment", "stage")
-    for suffix in ("", "name", "suffix")
-)
-
-
-def is_environment_key(key: str) -> bool:
-    return re.sub(r"[-_\s]", "", key).lower() in ENVIRONMENT_KEYS
-
 
 #: where ``a or b`` needs no parentheses: the call's parent node and the field it sits in
 _NO_PARENS = (cst.Assign, cst.AnnAssign, cst.AugAssign, cst.Arg, cst.Return, cst.FormattedStringExpression,

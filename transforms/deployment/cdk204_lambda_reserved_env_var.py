@@ -5,6 +5,7 @@ from typing import Iterator
 import libcst as cst
 
 from remediator.analysis import edits as E
+from remediator.analysis.cdk_facts import FUNCTIONS, L1_FUNCTIONS
 from remediator.analysis.context import ConstructCall, FileContext, literal_value
 from remediator.analysis.rule import Edit, Finding, Rule, Tier
 
@@ -20,18 +21,6 @@ RESERVED = (
     "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
 )
 
-#: aws_lambda.Function and the aws_cdk classes that derive from it (their props extend FunctionProps)
-FUNCTIONS = (
-    "aws_cdk.aws_lambda.Function",
-    "aws_cdk.aws_lambda.SingletonFunction",
-    "aws_cdk.aws_lambda.DockerImageFunction",
-    "aws_cdk.aws_lambda_nodejs.NodejsFunction",
-    "aws_cdk.triggers.TriggerFunction",
-    "aws_cdk.aws_lambda_python_alpha.PythonFunction",
-    "aws_cdk.aws_lambda_go_alpha.GoFunction",
-)
-#: L1 forms: ``environment=CfnFunction.EnvironmentProperty(variables={...})``
-L1_FUNCTIONS = ("aws_cdk.aws_lambda.CfnFunction", "aws_cdk.aws_sam.CfnFunction")
 L1_ENVIRONMENT = ("aws_cdk.aws_lambda.CfnFunction.EnvironmentProperty",
                   "aws_cdk.aws_sam.CfnFunction.FunctionEnvironmentProperty")
 

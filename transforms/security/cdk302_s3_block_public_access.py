@@ -4,6 +4,7 @@ from typing import Iterator
 
 import libcst as cst
 
+from remediator.analysis.cdk_facts import bucket_policies_of, is_website_bucket
 from remediator.analysis.context import NOT_LITERAL, ConstructCall, literal_value
 from remediator.analysis import edits as E
 from remediator.analysis.rule import Edit, Finding, Rule, Tier
@@ -11,13 +12,10 @@ from remediator.analysis.rule import Edit, Finding, Rule, Tier
 BPA = "aws_cdk.aws_s3.BlockPublicAccess"
 PAB_PROPERTY = "aws_cdk.aws_s3.CfnBucket.PublicAccessBlockConfigurationProperty"
 FLAGS = ("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")
-#: keywords that make an L2 bucket a static website (BLOCK_ALL makes such a bucket fail synth)
-WEBSITE_KEYWORDS = ("website_index_document", "website_error_document", "website_redirect", "website_routing_rules")
 PUBLIC_CANNED_ACLS = ("PUBLIC_READ", "PUBLIC_READ_WRITE", "AUTHENTICATED_READ", "PublicRead", "PublicReadWrite",
                       "AuthenticatedRead")
 #: principals that make a bucket policy statement public (BlockPublicPolicy rejects such a policy)
 PUBLIC_PRINCIPALS = ("aws_cdk.aws_iam.AnyPrincipal", "aws_cdk.aws_iam.StarPrincipal")
-BUCKET_POLICIES = ("aws_cdk.aws_s3.BucketPolicy", "aws_cdk.aws_s3.CfnBucketPolicy")
 
 
 class S3BlockPublicAccess(Rule):
@@ -97,9 +95,8 @@ class S3BlockPublicAccess(Rule):
         read = call.literal("public_read_access")
         if read is not None and read is not False:
             return "public_read_access"
-        for kw in WEBSITE_KEYWORDS:
-            if call.has(kw):
-                return "website hosting"
+        if is_website_bucket(call):
+            return "website hosting"
         acl = call.value_qualname("access_control")
         if acl is not None and acl.rsplit(".", 1)[-1] in PUBLIC_CANNED_ACLS:
             return "public canned ACL"
@@ -121,7 +118,7 @@ class S3BlockPublicAccess(Rule):
             problem = "leaves some public access unblocked"
         else:
             return
-        if call.has("website_configuration"):
+        if is_website_bucket(call):
             yield self.finding(call, f"S3 bucket {problem}, and it is public (website hosting): serve it through "
                                      "CloudFront with an origin access control, then block public access")
             return
@@ -167,15 +164,8 @@ def _public_statement(ctx, use: cst.Call) -> bool:
 def _public_policy_construct(call: ConstructCall) -> str | None:
     """An ``s3.BucketPolicy``/``s3.CfnBucketPolicy`` of this bucket (``bucket=b``, ``b.bucket_name``,
     ``b.ref``) that grants any principal, in its arguments or ``policy.document.add_statements(...)``."""
-    if call.binding is None:
-        return None
     ctx = call.ctx
-    for policy in ctx.calls_of(BUCKET_POLICIES):
-        bucket = policy.value("bucket")
-        if isinstance(bucket, cst.Attribute) and bucket.attr.value in ("bucket_name", "ref"):
-            bucket = bucket.value
-        if bucket is None or not call.refers_to(bucket, policy.node):
-            continue
+    for policy in bucket_policies_of(call):
         uses = [policy.node] + [node for node, receiver in ctx.method_calls("add_statements")
                                 if isinstance(receiver, cst.Attribute) and receiver.attr.value == "document"
                                 and policy.binding is not None and policy.refers_to(receiver.value, node)]

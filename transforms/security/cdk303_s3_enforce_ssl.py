@@ -2,13 +2,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import libcst as cst
-
+from remediator.analysis.cdk_facts import bucket_policies_of, is_website_bucket
 from remediator.analysis.context import ConstructCall
 from remediator.analysis.rule import Finding, Rule, Tier
 
-WEBSITE_KEYWORDS = ("website_index_document", "website_error_document", "website_redirect", "website_routing_rules")
-BUCKET_POLICIES = ("aws_cdk.aws_s3.BucketPolicy", "aws_cdk.aws_s3.CfnBucketPolicy")
 
 
 class S3EnforceSsl(Rule):
@@ -61,11 +58,11 @@ class S3EnforceSsl(Rule):
             return
         if call.literal("enforce_ssl") not in (None, False):  # True, or a value we cannot know
             return
-        if any(call.has(kw) for kw in WEBSITE_KEYWORDS):
+        if is_website_bucket(call):
             yield self.finding(call, "S3 bucket does not deny plain-HTTP requests, and it hosts a website (HTTP "
                                      "only): serve it through CloudFront, then set enforce_ssl=True")
             return
-        if _own_policy(call):
+        if bucket_policies_of(call):
             if "aws:SecureTransport" not in call.ctx.source:
                 yield self.finding(call, "S3 bucket does not deny plain-HTTP requests, and it has its own bucket "
                                          "policy (enforce_ssl=True would add a second one, and one would overwrite "
@@ -74,15 +71,3 @@ class S3EnforceSsl(Rule):
         yield self.finding(call, "S3 bucket does not deny plain-HTTP requests",
                            fix=call.set_keyword("enforce_ssl", "True"))
 
-
-def _own_policy(call: ConstructCall) -> bool:
-    """An ``s3.BucketPolicy(bucket=b)`` / ``s3.CfnBucketPolicy(bucket=b.bucket_name)`` for this bucket."""
-    if call.binding is None:
-        return False
-    for policy in call.ctx.calls_of(BUCKET_POLICIES):
-        bucket = policy.value("bucket")
-        if isinstance(bucket, cst.Attribute) and bucket.attr.value in ("bucket_name", "ref"):
-            bucket = bucket.value
-        if bucket is not None and call.refers_to(bucket, policy.node):
-            return True
-    return False

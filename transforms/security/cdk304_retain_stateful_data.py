@@ -6,36 +6,13 @@ from typing import Iterator
 import libcst as cst
 
 from remediator.analysis import edits as E
+from remediator.analysis.cdk_facts import RETAIN_TYPES, SNAPSHOT_TYPES, is_environment_lookup
 from remediator.analysis.context import ConstructCall, FileContext, literal_value
 from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
 
 DESTROY = "aws_cdk.RemovalPolicy.DESTROY"
 
-#: stateful resources whose data survives only with RETAIN
-RETAIN_TYPES = frozenset(f"aws_cdk.{name}" for name in (
-    "aws_s3.Bucket", "aws_s3.CfnBucket",
-    "aws_dynamodb.Table", "aws_dynamodb.TableV2", "aws_dynamodb.CfnTable", "aws_dynamodb.CfnGlobalTable",
-    "aws_kms.Key", "aws_kms.CfnKey",
-    "aws_secretsmanager.Secret", "aws_secretsmanager.CfnSecret",
-    "aws_logs.LogGroup", "aws_logs.CfnLogGroup",
-    "aws_cognito.UserPool", "aws_cognito.CfnUserPool",
-    "aws_efs.FileSystem", "aws_efs.CfnFileSystem",
-))
-#: resources CloudFormation can snapshot on deletion (the list aws-cdk-lib accepts for SNAPSHOT)
-SNAPSHOT_TYPES = frozenset(f"aws_cdk.{name}" for name in (
-    "aws_rds.DatabaseInstance", "aws_rds.DatabaseInstanceFromSnapshot", "aws_rds.CfnDBInstance",
-    "aws_rds.DatabaseCluster", "aws_rds.DatabaseClusterFromSnapshot", "aws_rds.ServerlessCluster",
-    "aws_rds.ServerlessClusterFromSnapshot", "aws_rds.CfnDBCluster",
-    "aws_docdb.DatabaseCluster", "aws_docdb.CfnDBCluster",
-    "aws_neptune.CfnDBCluster",
-    "aws_elasticache.CfnCacheCluster", "aws_elasticache.CfnReplicationGroup",
-    "aws_redshift.CfnCluster",
-    "aws_ec2.Volume", "aws_ec2.CfnVolume",
-))
 BUCKETS = ("aws_cdk.aws_s3.Bucket",)
-#: context keys that name the deployment environment (for the ``keep-destroy-in-dev`` option)
-ENVIRONMENT_KEYS = frozenset({"env", "environment", "stage", "env_name", "environment_name", "stage_name",
-                              "deploy_env", "deployment_environment", "deployment_stage", "target_env"})
 #: ElastiCache engines that can take a final snapshot (memcached cannot)
 SNAPSHOT_ENGINES = ("redis", "valkey")
 
@@ -148,7 +125,7 @@ class RetainStatefulData(Rule):
             return None
         line = ctx.position(at)[0]
         names = {b.target for b in ctx.assignments
-                 if _is_environment_lookup(b.value) and ctx.scope_of(b.statement) is scope
+                 if is_environment_lookup(b.value) and ctx.scope_of(b.statement) is scope
                  and ctx.position(b.statement)[0] < line}
         return names.pop() if len(names) == 1 else None
 
@@ -172,17 +149,6 @@ class RetainStatefulData(Rule):
 
 def _message(class_name: str, policy: str) -> str:
     return f"{class_name} is destroyed with its stack (RemovalPolicy.DESTROY): use RemovalPolicy.{policy}"
-
-
-def _is_environment_lookup(value: cst.BaseExpression) -> bool:
-    """``<x>.try_get_context("env")`` or ``<x>.try_get_context("env") or "dev"``."""
-    if isinstance(value, cst.BooleanOperation) and isinstance(value.operator, cst.Or):
-        value = value.left
-    if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
-            and value.func.attr.value == "try_get_context" and value.args):
-        return False
-    key = literal_value(value.args[0].value)
-    return isinstance(key, str) and key.lower().replace("-", "_") in ENVIRONMENT_KEYS
 
 
 def _expression(code: str):
