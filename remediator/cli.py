@@ -8,12 +8,14 @@ are still processed) or the configuration is invalid.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any, Callable
 
 import click
 
 from remediator import __version__
+from remediator.api import CDK_PYTHON_ENV
 from remediator.output import report
 from remediator.source.config import ConfigError, split_codes
 from remediator.analysis.rule import Tier
@@ -24,24 +26,9 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _version_message() -> str:
-    msg = f"remediator {__version__}"
-    try:
-        from remediator.api import describe_api_source  # added with the API index
+    from remediator.api import describe_api_source
 
-        msg += f" ({describe_api_source()})"
-    except ImportError:
-        pass
-    return msg
-
-
-def _set_cdk_python(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    """``--cdk-python``: handed to remediator.api (and worker processes) through the environment."""
-    if value:
-        import os
-
-        from remediator.api import CDK_PYTHON_ENV
-
-        os.environ[CDK_PYTHON_ENV] = os.path.abspath(value)
+    return f"remediator {__version__} ({describe_api_source(os.environ.get(CDK_PYTHON_ENV))})"
 
 
 def _common(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -59,7 +46,7 @@ def _common(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--config", "config_path", type=click.Path(dir_okay=False),
                      help="Configuration file (default: nearest pyproject.toml with [tool.remediator])."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPU count)."),
-        click.option("--cdk-python", type=click.Path(), expose_value=False, callback=_set_cdk_python,
+        click.option("--cdk-python", type=click.Path(), envvar=CDK_PYTHON_ENV,
                      help="Python (or venv) whose aws-cdk-lib is the API ground truth (default: this one, then ./.venv)."),
     ]
     for opt in reversed(options):
@@ -73,11 +60,13 @@ def main() -> None:
     """Repair misconfigured AWS CDK (Python) stacks in their source."""
 
 
-def _request(paths, select, ignore, extend_select, unsafe_fixes, no_changelog, changelog_path, config_path, jobs,
-             fix: bool, diff: bool = False) -> Request:
-    return Request(paths=list(paths) or ["."], fix=fix, diff=diff, select=split_codes(select),
-                   ignore=split_codes(ignore), extend_select=split_codes(extend_select), unsafe_fixes=unsafe_fixes,
-                   changelog=not no_changelog, changelog_path=changelog_path, config_path=config_path, jobs=jobs)
+def _request(opts: dict[str, Any], fix: bool, diff: bool = False) -> Request:
+    cdk_python = opts.get("cdk_python")
+    return Request(paths=list(opts["paths"]) or ["."], fix=fix, diff=diff, select=split_codes(opts["select"]),
+                   ignore=split_codes(opts["ignore"]), extend_select=split_codes(opts["extend_select"]),
+                   unsafe_fixes=opts["unsafe_fixes"], changelog=not opts["no_changelog"],
+                   changelog_path=opts["changelog_path"], config_path=opts["config_path"], jobs=opts["jobs"],
+                   cdk_python=os.path.abspath(cdk_python) if cdk_python else None)
 
 
 def _run(req: Request) -> RunResult:
@@ -88,7 +77,7 @@ def _run(req: Request) -> RunResult:
         sys.exit(EXIT_ERROR)
 
 
-def _print_problems(result: RunResult) -> None:
+def _print_problems(result: RunResult, cdk_python: str | None) -> None:
     for path, message in result.errors:
         click.echo(f"{path}: error: {message}", err=True)
     for path, message in result.warnings:
@@ -98,17 +87,16 @@ def _print_problems(result: RunResult) -> None:
         from remediator.api import describe_api_source
 
         settings = result.config.settings if result.config else {}
-        click.echo(describe_api_source(settings.get("cdk-python"), result.root), err=True)
+        click.echo(describe_api_source(cdk_python or settings.get("cdk-python"), result.root), err=True)
 
 
 @main.command()
 @_common
-def check(paths, select, ignore, extend_select, unsafe_fixes, no_changelog, changelog_path, output_format,
-          config_path, jobs) -> None:
+def check(output_format: str, **opts: Any) -> None:
     """List findings: `path:line:col: CODE message`, `[*]` when fixable."""
-    result = _run(_request(paths, select, ignore, extend_select, unsafe_fixes, no_changelog, changelog_path,
-                           config_path, jobs, fix=False))
-    _print_problems(result)
+    req = _request(opts, fix=False)
+    result = _run(req)
+    _print_problems(result, req.cdk_python)
     diags = result.diagnostics
     if output_format == "json":
         click.echo(report.render_json(diags), nl=False)
@@ -124,12 +112,11 @@ def check(paths, select, ignore, extend_select, unsafe_fixes, no_changelog, chan
 @_common
 @click.option("--diff", is_flag=True, help="Print a unified diff of the changes (CHANGELOG.md included); write nothing.")
 @click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when any file was changed.")
-def fix(paths, select, ignore, extend_select, unsafe_fixes, no_changelog, changelog_path, output_format, config_path,
-        jobs, diff, exit_non_zero_on_fix) -> None:
+def fix(output_format: str, diff: bool, exit_non_zero_on_fix: bool, **opts: Any) -> None:
     """Apply fixes in place and add a changelog entry (or print them as a diff with --diff)."""
-    result = _run(_request(paths, select, ignore, extend_select, unsafe_fixes, no_changelog, changelog_path,
-                           config_path, jobs, fix=True, diff=diff))
-    _print_problems(result)
+    req = _request(opts, fix=True, diff=diff)
+    result = _run(req)
+    _print_problems(result, req.cdk_python)
     remaining = result.diagnostics
     changed = result.changed_files
     if diff:

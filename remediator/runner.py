@@ -1,7 +1,9 @@
-"""One run over a set of paths: discover, process files (in parallel), then write, diff or report.
+"""One run over a set of paths: discover, process files (in parallel), plan, then write or diff.
 
-Workers only read and compute; the parent process does every write, each file atomically, and
-writes nothing for a file whose processing failed.
+The run's plan is one list of changes (path, old bytes, new bytes, mode) for the stacks and the
+changelogs (:mod:`remediator.output.changes`): ``fix --diff`` prints it and ``fix`` writes it, so
+the diff is what ``fix`` writes. Workers only read and compute; the parent process does every
+write, each file atomically, and writes nothing for a file whose processing failed.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from typing import Any, Sequence
 
 import pygit2
 
-from remediator.output import changelog as changelog_mod
-from remediator.source.config import Config, ConfigError, find_pyproject, load_config, select_rules
-from remediator.source.discovery import discover
 from remediator.analysis.engine import FileResult, RunOptions, process_source
-from remediator.output.patch import make_patch
 from remediator.analysis.rule import Rule
-from remediator.output.files import WriteError, atomic_write, read_bytes, sigterm_as_exit
+from remediator.output import changelog as changelog_mod
+from remediator.output.changes import Change, git_mode, render_patch, write
+from remediator.output.files import WriteError, sigterm_as_exit
+from remediator.source.config import Config, ConfigError, Configurations, select_rules
+from remediator.source.discovery import discover
+from remediator.source.reading import read_bytes
 from remediator.transforms import all_rules
 
 #: below this many files, processing in-process is faster than starting workers
@@ -42,6 +45,8 @@ class Request:
     changelog_path: str | None = None
     config_path: str | None = None
     jobs: int | None = None
+    #: Python whose aws-cdk-lib is the API ground truth (``--cdk-python``; wins over the setting)
+    cdk_python: str | None = None
 
 
 @dataclass
@@ -51,11 +56,19 @@ class RunResult:
     #: (path, message) for inputs that could not be read, parsed, fixed or written
     errors: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
-    patch: bytes = b""
-    changelog_path: str | None = None
+    #: what ``fix`` writes (or, with ``--diff``, would write): stacks, then changelogs
+    changes: list[Change] = field(default_factory=list)
     rules: list[type[Rule]] = field(default_factory=list)
     config: Config | None = None
-    unsafe_fixes: bool = False
+
+    @property
+    def patch(self) -> bytes:
+        """The plan as one git-style patch (what ``fix --diff`` prints)."""
+        return render_patch(self.changes)
+
+    @property
+    def changelog_path(self) -> str | None:
+        return next((c.path for c in self.changes if not c.source), None)
 
     @property
     def diagnostics(self):
@@ -199,23 +212,28 @@ def _run(req: Request) -> RunResult:
     root = repository_root(paths)
     out = RunResult(root=root)
     rules = all_rules()
-    cfg = load_config(paths[0] if os.path.exists(paths[0]) else os.getcwd(), req.config_path, rules)
-    out.config = cfg
+    configs = Configurations(paths[0] if os.path.exists(paths[0]) else os.getcwd(), req.config_path, rules)
+    out.config = configs.first
     groups: list[_Group] = []
-    group_of: dict[str | None, int] = {}  # configuration file -> index in groups
+    group_of: dict[int, int] = {}  # id(Config) -> index in groups
 
     def group_for(conf: Config) -> int:
-        if conf.path not in group_of:
+        if id(conf) not in group_of:
             selected = select_rules(rules, conf, req.select, req.ignore, req.extend_select)
             unsafe = conf.unsafe_fixes if req.unsafe_fixes is None else req.unsafe_fixes
-            options = RunOptions(fix=req.fix, unsafe_fixes=unsafe, settings=dict(conf.settings), project_root=root)
-            group_of[conf.path] = len(groups)
-            groups.append(_Group(conf, selected, options))
-        return group_of[conf.path]
+            settings = dict(conf.settings)
+            if req.cdk_python:
+                settings["cdk-python"] = req.cdk_python
+            elif settings.get("cdk-python") and not os.path.isabs(settings["cdk-python"]):
+                # relative to the configuration that sets it, like its other paths
+                settings["cdk-python"] = os.path.join(configs.base_folder(conf, root), settings["cdk-python"])
+            group_of[id(conf)] = len(groups)
+            groups.append(_Group(conf, selected, RunOptions(fix=req.fix, unsafe_fixes=unsafe, settings=settings,
+                                                            project_root=root)))
+        return group_of[id(conf)]
 
-    out.unsafe_fixes = groups[group_for(cfg)].options.unsafe_fixes
-
-    found = discover(paths, root=_config_base(req, cfg, root), exclude=cfg.exclude,
+    group_for(configs.first)
+    found = discover(paths, root=configs.base_folder(configs.first, root), exclude=configs.first.exclude,
                      repo_root=root)
     out.errors.extend(found.errors)
     # one item per real file: a symlink to a file that is also found otherwise would be written twice
@@ -223,152 +241,107 @@ def _run(req: Request) -> RunResult:
     files = [f for f in found.files if not (os.path.realpath(f) in real_seen or real_seen.add(os.path.realpath(f)))]
     named = {os.path.abspath(p) for p in paths if os.path.isfile(p)}
     items: list[tuple[str, str, int]] = []
-    nearest: dict[str, str | None] = {}  # folder -> its nearest configuration file
     for f in files:
-        group = 0
-        if not req.config_path:  # as in ruff: each file takes the nearest configuration above it
-            folder = os.path.dirname(os.path.realpath(f))  # a symlinked file is shown, and configured, as its target
-            if folder not in nearest:
-                nearest[folder] = find_pyproject(folder)
-            if nearest[folder] is not None and nearest[folder] != cfg.path:
-                conf_path = nearest[folder]
-                if conf_path not in group_of:
-                    group_for(load_config(folder, None, rules))
-                group = group_of[conf_path]
-                own = groups[group].cfg
-                if f not in named and own.exclude and _excluded(os.path.realpath(f), own):
-                    continue
-        items.append((f, display_path(f, root), group))
+        conf = configs.for_file(f)
+        if conf is not configs.first and f not in named and configs.excluded(f, conf):
+            continue
+        items.append((f, display_path(f, root), group_for(conf)))
     out.rules = [r for r in rules if any(r in g.rules for g in groups)]
     specs = [([(r.code, g.cfg.rule_options.get(r.code, {})) for r in g.rules], g.options) for g in groups]
-    jobs = req.jobs if req.jobs is not None else (os.cpu_count() or 1)
-    if jobs > 1 and len(items) >= PARALLEL_THRESHOLD:
-        others = set(multiprocessing.active_children())
-        # forkserver: workers are forked from a clean single-threaded server, never from this process
-        # (a fork of a process with threads can inherit a held lock and hang forever)
-        mp = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
-                                         else "spawn")
-        pool = mp.Pool(jobs, initializer=_init_pool_worker, initargs=(specs, os.getpid()))
-        workers = [p for p in multiprocessing.active_children() if p not in others]
-        try:
-            results = _map_watching(pool, workers, items, chunksize=max(1, len(items) // (jobs * 8)))
-            pool.close()
-        except WorkerDied as exc:
-            pool.terminate()
-            out.errors.append(("remediator", f"a worker process died ({exc}); nothing was written"))
-            return out
-        except BaseException:  # interrupted (Ctrl-C, SIGTERM) or failed: stop the workers now
-            pool.terminate()
-            raise
-        finally:
-            pool.join()
-    else:
-        _init_worker(specs)
-        results = [_process_path(i) for i in items]
+    try:
+        results = _process_all(items, specs, req.jobs if req.jobs is not None else (os.cpu_count() or 1))
+    except WorkerDied as exc:
+        out.errors.append(("remediator", f"a worker process died ({exc}); nothing was written"))
+        return out
     out.results = results
     for r in results:
         out.errors.extend((r.path, e) for e in r.errors)
         out.warnings.extend((r.path, w) for w in r.warnings)
-
     if req.fix:
-        _finish_fix(req, out, {i[1]: i[0] for i in items}, {i[1]: groups[i[2]].cfg for i in items})
+        abspaths = {i[1]: i[0] for i in items}
+        log_of = {i[1]: configs.changelog_path(groups[i[2]].cfg, root, req.changelog_path) for i in items}
+        stacks = [Change(abspaths[r.path], r.path, r.original, r.fixed, git_mode(abspaths[r.path]))
+                  for r in sorted(out.changed_files, key=lambda r: r.path) if r.fixed is not None]
+        out.changes = stacks + _changelog_changes(req, out, stacks, log_of)
+        if not req.diff:
+            _write_plan(req, out, stacks, log_of)
     return out
 
 
-def _excluded(abspath: str, cfg: Config) -> bool:
-    """``abspath`` (or a folder above it, up to the configuration's folder) matches its ``exclude``."""
-    import pathspec
+def _process_all(items: list[tuple[str, str, int]], specs: list[GroupSpec], jobs: int) -> list[FileResult]:
+    """Each file's result, in ``items`` order (in worker processes for large runs); raises
+    :class:`WorkerDied` when a worker process ended during the run."""
+    if jobs <= 1 or len(items) < PARALLEL_THRESHOLD:
+        _init_worker(specs)
+        return [_process_path(i) for i in items]
+    others = set(multiprocessing.active_children())
+    # forkserver: workers are forked from a clean single-threaded server, never from this process
+    # (a fork of a process with threads can inherit a held lock and hang forever)
+    mp = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
+                                     else "spawn")
+    pool = mp.Pool(jobs, initializer=_init_pool_worker, initargs=(specs, os.getpid()))
+    workers = [p for p in multiprocessing.active_children() if p not in others]
+    try:
+        results = _map_watching(pool, workers, items, chunksize=max(1, len(items) // (jobs * 8)))
+        pool.close()
+        return results
+    except BaseException:  # interrupted (Ctrl-C, SIGTERM) or failed: stop the workers now
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
 
-    base = os.path.dirname(os.path.abspath(cfg.path or abspath))
-    rel = os.path.relpath(abspath, base).replace(os.sep, "/")
-    if rel.startswith(".."):
-        return False
-    spec = pathspec.GitIgnoreSpec.from_lines(cfg.exclude)
-    parts = rel.split("/")
-    return any(spec.match_file("/".join(parts[:i]) + "/") for i in range(1, len(parts))) or spec.match_file(rel)
 
-
-def _finish_fix(req: Request, out: RunResult, abspaths: dict[str, str], configs: dict[str, Config]) -> None:
-    patches: list[bytes] = []
-    done = []  # files written (or, with --diff, that would be): the changelog entry names only these
-    for r in sorted(out.changed_files, key=lambda r: r.path):
-        assert r.fixed is not None
-        if req.diff:
-            patches.append(make_patch(r.path, r.original, r.fixed, _git_mode(abspaths[r.path])))
-            done.append(r)
-            continue
-        try:
-            atomic_write(abspaths[r.path], r.fixed, expected=r.original, verify=True)
-        except (WriteError, OSError) as exc:
-            out.errors.append((r.path, f"not written: {exc}"))
-            r.errors.append(str(exc))
-        else:
-            done.append(r)
-
-    # one entry per changelog: a file's configuration may name its own (`changelog = ...`)
+def _changelog_changes(req: Request, out: RunResult, stacks: list[Change], log_of: dict[str, str]) -> list[Change]:
+    """One entry per changelog (a file's configuration may name its own), naming the given stacks."""
+    if not req.changelog:
+        return []
+    fixed = {r.path: r for r in out.changed_files}
     by_log: dict[str, list[FileResult]] = {}
-    if done and req.changelog:
-        for r in done:
-            by_log.setdefault(_changelog_path(req, configs[r.path], out.root), []).append(r)
-    for log_path, written in sorted(by_log.items()):
-        _add_changelog_entry(req, out, log_path, written, patches)
-    out.changelog_path = next(iter(sorted(by_log)), None)
-    out.patch = b"".join(patches)
-
-
-def _add_changelog_entry(req: Request, out: RunResult, log_path: str, done: list[FileResult],
-                         patches: list[bytes]) -> None:
-    log_old: bytes | None = None
-    log_new: bytes | None = None
-    try:
-        log_old = read_bytes(log_path) if os.path.exists(log_path) else None
-        text = None if log_old is None else log_old.decode("utf-8")
-        entry = changelog_mod.bullets({r.path: r.fixed_counts for r in done}, {r.code: r for r in all_rules()})
-        new_text = changelog_mod.insert(text, entry)
-        log_new = new_text.encode("utf-8")
-        if log_new == log_old:
-            log_new = None
-    except UnicodeDecodeError:
-        log_new = None
-        out.errors.append((display_path(log_path, out.root), "changelog is not UTF-8; entry not added"))
-    except OSError as exc:
-        log_new = None
-        out.errors.append((display_path(log_path, out.root), f"cannot read changelog: {exc.strerror or exc}"))
-    if log_new is not None:
+    for c in stacks:
+        by_log.setdefault(log_of[c.shown], []).append(fixed[c.shown])
+    changes = []
+    for log_path, done in sorted(by_log.items()):
         shown = display_path(log_path, out.root)
-        if req.diff:
-            patches.append(make_patch(shown, log_old, log_new, _git_mode(log_path) if log_old is not None else None))
+        try:
+            old = read_bytes(log_path) if os.path.exists(log_path) else None
+            entry = changelog_mod.bullets({r.path: r.fixed_counts for r in done}, {r.code: r for r in all_rules()})
+            new = changelog_mod.insert(None if old is None else old.decode("utf-8"), entry).encode("utf-8")
+        except UnicodeDecodeError:
+            out.errors.append((shown, "changelog is not UTF-8; entry not added"))
+            continue
+        except OSError as exc:
+            out.errors.append((shown, f"cannot read changelog: {exc.strerror or exc}"))
+            continue
+        if new != old:
+            changes.append(Change(log_path, shown, old, new, git_mode(log_path) if old is not None else None,
+                                  source=False))
+    return changes
+
+
+def _write_plan(req: Request, out: RunResult, stacks: list[Change], log_of: dict[str, str]) -> None:
+    """Write the stacks, then the changelogs. A stack that cannot be written is reported and left
+    as it was; the changelog entries then name only the stacks that were written."""
+    written = []
+    for change in stacks:
+        try:
+            write(change)
+        except (WriteError, OSError) as exc:
+            out.errors.append((change.shown, f"not written: {exc}"))
+            next(r for r in out.results if r.path == change.shown).errors.append(str(exc))
         else:
-            try:
-                atomic_write(log_path, log_new, expected=log_old)
-            except (WriteError, OSError) as exc:
-                out.errors.append((shown, f"changelog not written: {exc}"))
-
-
-def _config_base(req: Request, cfg: Config, root: str) -> str:
-    """The folder that relative paths of the configuration (exclude, changelog) start from: the
-    configuration file's folder, or the working directory for a file given with ``--config``
-    (as ruff does), or the repository root when there is no configuration file."""
-    if req.config_path:
-        return os.getcwd()
-    return os.path.dirname(os.path.abspath(cfg.path)) if cfg.path else root
-
-
-def _changelog_path(req: Request, cfg: Config, root: str) -> str:
-    if req.changelog_path:
-        return os.path.abspath(req.changelog_path)
-    if cfg.changelog:
-        base = _config_base(req, cfg, root)
-        return os.path.normpath(os.path.join(base, cfg.changelog))
-    return os.path.join(root, "CHANGELOG.md")
-
-
-def _git_mode(path: str) -> int | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return 0o100755 if st.st_mode & 0o111 else 0o100644
+            written.append(change)
+    logs = [c for c in out.changes if not c.source]
+    if len(written) != len(stacks):
+        logs = _changelog_changes(req, out, written, log_of)
+    out.changes = written
+    for change in logs:
+        try:
+            write(change)
+        except (WriteError, OSError) as exc:
+            out.errors.append((change.shown, f"changelog not written: {exc}"))
+        else:
+            out.changes.append(change)
 
 
 __all__ = ["Request", "RunResult", "run", "ConfigError"]

@@ -382,10 +382,15 @@ def test_cdk_python_option_and_setting(tmp_path, monkeypatch: pytest.MonkeyPatch
     stack.write_text("from aws_cdk import aws_s3 as s3\n")
     result = CliRunner().invoke(main, ["check", "--cdk-python", sys.executable, "--no-changelog", str(stack)])
     assert result.exit_code == 0, result.output
-    assert os.environ[api_mod.CDK_PYTHON_ENV] == os.path.abspath(sys.executable)
-    index = get_index(None, str(tmp_path))
+    assert api_mod.CDK_PYTHON_ENV not in os.environ  # the option travels in the run's options
+    assert "(--cdk-python: " in result.output  # the run says which API it used
+    index = get_index(os.path.abspath(sys.executable), str(tmp_path))
     assert "(--cdk-python: " in index.source and index.version == ASSEMBLY.version
-    # the option wins over the setting; a setting naming no aws-cdk-lib falls back, and says so
+    # the environment variable stands for the option
+    monkeypatch.setenv(api_mod.CDK_PYTHON_ENV, sys.executable)
+    result = CliRunner().invoke(main, ["check", "--no-changelog", str(stack)])
+    assert result.exit_code == 0 and "(--cdk-python: " in result.output, result.output
     monkeypatch.delenv(api_mod.CDK_PYTHON_ENV)
+    # a setting naming no aws-cdk-lib falls back, and says so
     fallback = get_index(str(tmp_path / "no-such-python"), str(tmp_path))
     assert "no aws-cdk-lib found there" in fallback.source and "this interpreter" in fallback.source

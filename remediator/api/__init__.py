@@ -6,7 +6,7 @@ Rules reach it as ``ctx.api`` (:attr:`remediator.context.FileContext.api`), whic
 assembly, in **Python names** (jsii-pacmak's snake_case; checked against the generated Python).
 
 Where the assembly comes from (first hit wins): ``--cdk-python PATH`` (environment variable
-``REMEDIATOR_CDK_PYTHON``), else the ``cdk-python`` setting (an interpreter, venv or
+``REMEDIATOR_CDK_PYTHON``; the runner passes it to rules as the ``cdk-python`` setting), else the ``cdk-python`` setting (an interpreter, venv or
 site-packages; relative to the project root); the interpreter running remediator; ``.venv``/``venv`` in
 the project root; else the index bundled in ``remediator/data/`` (aws-cdk-lib 2.275.0). A built
 index is cached per version in ``platformdirs.user_cache_dir("remediator")`` (override with the
@@ -68,7 +68,7 @@ __all__ = ["ApiIndex", "Method", "Param", "Property", "get_index", "describe_api
 BUNDLED_VERSION = "2.275.0"
 BUNDLED_FILE = f"api-aws-cdk-lib-{BUNDLED_VERSION}.idx"
 
-#: environment variable set by ``--cdk-python`` (it wins over the ``cdk-python`` setting)
+#: environment variable the command line reads as ``--cdk-python`` (it wins over the ``cdk-python`` setting)
 CDK_PYTHON_ENV = "REMEDIATOR_CDK_PYTHON"
 
 _lock = threading.Lock()
@@ -113,7 +113,6 @@ def build_index(assembly: locate.Assembly, use_cache: bool = True) -> ApiIndex:
 
 def get_index(cdk_python: str | None = None, project_root: str | None = None) -> ApiIndex:
     """The API index for a run, loaded once per process (per ``cdk_python``/``project_root``)."""
-    cdk_python = os.environ.get(CDK_PYTHON_ENV) or cdk_python
     key = (cdk_python, project_root)
     index = _cache.get(key)
     if index is not None:
@@ -131,7 +130,6 @@ def get_index(cdk_python: str | None = None, project_root: str | None = None) ->
 
 def describe_api_source(cdk_python: str | None = None, project_root: str | None = None) -> str:
     """Which aws-cdk-lib API a run uses, without building anything: for ``--version``/reports."""
-    cdk_python = os.environ.get(CDK_PYTHON_ENV) or cdk_python
     if (cdk_python, project_root) in _cache:
         return "API: " + _cache[(cdk_python, project_root)].source
     assembly = locate.find_assembly(cdk_python, project_root or os.getcwd())

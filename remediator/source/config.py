@@ -198,3 +198,64 @@ def select_rules(all_rules: Sequence[type[Rule]], cfg: Config, select: Sequence[
     enabled |= {r.code for s in [*cfg.extend_select, *extend_select] for r in _matches(s, all_rules)}
     enabled -= {r.code for s in [*cfg.ignore, *ignore] for r in _matches(s, all_rules)}
     return [r for r in all_rules if r.code in enabled]
+
+
+class Configurations:
+    """The configuration of every file of a run, as in ruff: each file takes the nearest
+    ``pyproject.toml`` with ``[tool.remediator]`` above it, or the file ``--config`` names for all.
+
+    ``first`` is the configuration of the first path given (it decides discovery's ``exclude``);
+    :meth:`for_file` loads each other configuration once.
+    """
+
+    def __init__(self, start: str, explicit: str | None, all_rules: Sequence[type[Rule]]) -> None:
+        self.explicit = explicit
+        self.rules = all_rules
+        self.first = load_config(start, explicit, all_rules)
+        self._loaded: dict[str | None, Config] = {self.first.path: self.first}
+        self._nearest: dict[str, str | None] = {}  # folder -> its nearest configuration file
+
+    def for_file(self, abspath: str) -> Config:
+        if self.explicit:
+            return self.first
+        folder = os.path.dirname(os.path.realpath(abspath))  # a symlinked file is configured as its target
+        if folder not in self._nearest:
+            self._nearest[folder] = find_pyproject(folder)
+        path = self._nearest[folder]
+        if path is None:
+            return self.first
+        if path not in self._loaded:
+            self._loaded[path] = load_config(folder, None, self.rules)
+        return self._loaded[path]
+
+    def base_folder(self, cfg: Config, root: str) -> str:
+        """The folder relative paths of ``cfg`` (exclude, changelog) start from: the configuration
+        file's folder, or the working directory for a ``--config`` file (as ruff does), or the
+        repository root when there is no configuration file."""
+        if self.explicit:
+            return os.getcwd()
+        return os.path.dirname(os.path.abspath(cfg.path)) if cfg.path else root
+
+    @staticmethod
+    def excluded(abspath: str, cfg: Config) -> bool:
+        """``abspath`` (or a folder above it, up to the configuration's folder) matches its ``exclude``."""
+        if not cfg.exclude:
+            return False
+        import pathspec
+
+        base = os.path.dirname(os.path.abspath(cfg.path or abspath))
+        rel = os.path.relpath(os.path.realpath(abspath), base).replace(os.sep, "/")
+        if rel.startswith(".."):
+            return False
+        spec = pathspec.GitIgnoreSpec.from_lines(cfg.exclude)
+        parts = rel.split("/")
+        return any(spec.match_file("/".join(parts[:i]) + "/") for i in range(1, len(parts))) or spec.match_file(rel)
+
+    def changelog_path(self, cfg: Config, root: str, override: str | None) -> str:
+        """The changelog a file's entry goes to: ``--changelog``, the ``changelog`` setting, else
+        ``CHANGELOG.md`` at the repository root."""
+        if override:
+            return os.path.abspath(override)
+        if cfg.changelog:
+            return os.path.normpath(os.path.join(self.base_folder(cfg, root), cfg.changelog))
+        return os.path.join(root, "CHANGELOG.md")
