@@ -31,9 +31,6 @@ from typing import Callable, Iterable, Sequence
 
 import libcst as cst
 
-#: nodes that open a scope of their own
-SCOPE_NODES = (cst.Module, cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.ListComp, cst.SetComp,
-               cst.GeneratorExp, cst.DictComp)
 _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
 
 
@@ -236,14 +233,11 @@ class Scopes:
         kinds = self.kinds_at(root.value, expr)
         return bool(kinds - {Kind.IMPORT})
 
-    def rebound(self, name: str, scope: cst.CSTNode) -> bool:
-        """``name`` is bound in ``scope`` other than by a plain ``name = value``: its values are then
-        not all visible as assignments (a parameter, a loop variable, ``with ... as name``...)."""
-        return any(b.kind is not Kind.ASSIGN for b in self.in_scope(scope, name))
-
     def rebound_at(self, name: cst.Name) -> bool:
-        """:meth:`rebound` for the scope the name's value comes from, seen from where it is used;
-        a comprehension's own variable counts as rebound."""
+        """Whether ``name`` is bound, in the scope its value comes from (seen from where it is
+        used), other than by a plain ``name = value``: its values are then not all visible as
+        assignments (a parameter, a loop variable, ``with ... as name``...). A comprehension's own
+        variable counts as rebound."""
         home = self.home_scope(name)
         for scope in self.visible_scopes(name):
             found = self.in_scope(scope, name.value)
