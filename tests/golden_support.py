@@ -1,6 +1,6 @@
 """Golden cases: how one case is run, shared by the test-suite and ``--update-golden``.
 
-Layout (see DESIGN.md):
+Layout (see docs/ARCHITECTURE.md):
 
 * ``golden/<CODE>-<name>/<case>.input.py`` — the input;
 * ``<case>.expected.py`` — what ``fix`` makes of it (equal to the input when nothing may change);
@@ -25,6 +25,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+from remediator.api import BUNDLED_VERSION, ApiIndex, bundled_bytes
 from remediator.output import changelog as changelog_mod
 from remediator.source.config import Config, parse_table, select_rules
 from remediator.analysis.engine import FileResult, RunOptions, process_source
@@ -85,9 +86,15 @@ def case_config(case: Case) -> Config:
     return parse_table(table, case.options, all_rules())
 
 
+#: golden results must not depend on the aws-cdk-lib installed: they are judged against the
+#: index bundled with remediator, as if aws-cdk-lib 2.275.0 were installed (not in the cautious
+#: mode a run falls back to when none is found; tests/test_api_index.py covers that mode)
+BUNDLED_API = ApiIndex(bundled_bytes(), f"aws-cdk-lib {BUNDLED_VERSION} (bundled index, pinned for golden cases)")
+
+
 def run_case(source: bytes, cfg: Config, fix: bool, path: str = "stack.py") -> FileResult:
     rules = [r(cfg.rule_options.get(r.code, {})) for r in select_rules(all_rules(), cfg)]
-    options = RunOptions(fix=fix, unsafe_fixes=cfg.unsafe_fixes, settings=dict(cfg.settings))
+    options = RunOptions(fix=fix, unsafe_fixes=cfg.unsafe_fixes, settings=dict(cfg.settings), api=BUNDLED_API)
     return process_source(source, path, rules, options)
 
 

@@ -89,11 +89,12 @@ class FileContext:
     """The current tree of one file and what the engine derived from it."""
 
     def __init__(self, module: cst.Module, path: str, settings: dict[str, Any] | None = None,
-                 project_root: str | None = None, source: str | None = None) -> None:
+                 project_root: str | None = None, source: str | None = None, api: Any = None) -> None:
         self.module = module
         self.path = path
         self.project_root = project_root
         self.settings = settings or {}
+        self._api = api
         #: the module's code; the engine passes the text it parsed instead of generating it again
         self.source = module.code if source is None else source
         indexer = _Indexer(module)
@@ -117,10 +118,13 @@ class FileContext:
     # -- the aws-cdk-lib API ------------------------------------------------------------------
     @property
     def api(self) -> Any:
-        """The aws-cdk-lib API index (``remediator.api``), loaded once per process on first use."""
-        from remediator.api import get_index
+        """The aws-cdk-lib API index (``remediator.api``), loaded once per process on first use
+        (unless the run pins one)."""
+        if self._api is None:
+            from remediator.api import get_index
 
-        return get_index(self.settings.get("cdk-python"), self.project_root)
+            self._api = get_index(self.settings.get("cdk-python"), self.project_root)
+        return self._api
 
     # -- names --------------------------------------------------------------------------------
     def qualname(self, node: cst.BaseExpression) -> str | None:

@@ -40,6 +40,9 @@ class RunOptions:
     #: the defaults are those of a run without configuration
     settings: dict[str, Any] = field(default_factory=default_settings)
     project_root: str | None = None
+    #: an aws-cdk-lib API index every file uses (golden cases pin the bundled one, so that their
+    #: results do not depend on the aws-cdk-lib installed); None: found from ``cdk-python``
+    api: Any = None
 
 
 @dataclass
@@ -141,7 +144,7 @@ def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOption
     module, text = parsed.module, parsed.text
     applied: list[Diagnostic] = []
     for pass_no in range(1, MAX_PASSES + 2):
-        ctx = FileContext(module, path, options.settings, options.project_root, source=text)
+        ctx = FileContext(module, path, options.settings, options.project_root, source=text, api=options.api)
         if not ctx.imports.imports_cdk:
             result.skipped = "does not import aws_cdk"
             return
