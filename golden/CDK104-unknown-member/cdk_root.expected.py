@@ -10,10 +10,18 @@ class LogsStack(cdk.Stack):
             self, "Token", secret_string_value=cdk.SecretValue.unsafe_plain_text("x"))
         # a chained call: the API says what from_bucket_name returns (IBucket: no `grants` property)
         imported = cdk.aws_s3.Bucket.from_bucket_name(self, "Shared", "shared-bucket")
-        imported.grant_read(cdk.aws_iam.AccountRootPrincipal())
+        cdk.aws_s3.BucketGrants.from_bucket(imported).actions_on_object_keys(
+            cdk.aws_iam.AccountRootPrincipal(),
+            "*",
+            "s3:GetObject",
+        )
         cdk.aws_s3.BucketGrants.from_bucket(imported).actions_on_object_keys(
             cdk.aws_iam.AccountRootPrincipal(),
             "*",
             "s3:PutObject",
         )
-        cdk.aws_s3.Bucket(self, "Inline").grant_read(cdk.aws_iam.AccountRootPrincipal())
+        cdk.aws_s3.Bucket(self, "Inline").grants.actions_on_bucket_and_object_keys(
+            cdk.aws_iam.AccountRootPrincipal(),
+            "*",
+            "s3:List*",
+        )

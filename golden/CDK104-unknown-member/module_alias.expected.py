@@ -24,8 +24,13 @@ class AppStack(Stack):
         )
         role = iam.Role(self, "Reader", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
         self.bucket = s3.Bucket(self, "Data")
-        self.bucket.grant_read(role)
-        self.bucket.grant_read_write(role)
+        self.bucket.grants.actions_on_bucket_and_object_keys(
+            role,
+            "*",
+            "s3:GetObject",
+            "s3:ListBucket",
+        )
+        self.bucket.grants.actions_on_object_keys(role, "*", "s3:GetObject", "s3:PutObject")
         self.bucket.grants.actions_on_object_keys(role, "*", "s3:PutObjectAcl")
         actions = ["s3:GetObject", "s3:PutObject"]
         self.bucket.grants.actions_on_object_keys(role, "*", *actions)

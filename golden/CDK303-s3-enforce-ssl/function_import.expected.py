@@ -10,4 +10,9 @@ class StorageStack(Stack):
     def _logs_bucket(self):
         import aws_cdk.aws_s3 as storage
 
-        return storage.Bucket(self, "Logs", object_ownership=storage.ObjectOwnership.BUCKET_OWNER_PREFERRED, enforce_ssl=True)
+        return storage.Bucket(
+            self,
+            "Logs",
+            object_ownership=storage.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+            enforce_ssl=True,
+        )

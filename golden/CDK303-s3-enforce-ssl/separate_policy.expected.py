@@ -29,4 +29,9 @@ class SharedStack(Stack):
         )
 
         # no policy of its own: fixed
-        s3.Bucket(self, "Plain", block_public_access=s3.BlockPublicAccess.BLOCK_ALL, enforce_ssl=True)
+        s3.Bucket(
+            self,
+            "Plain",
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            enforce_ssl=True,
+        )

@@ -348,7 +348,8 @@ class _Applier(cst.CSTTransformer):
         call = getattr(small, "value", None)
         if not isinstance(call, cst.Call) or call not in self._edited_calls:
             return updated_node
-        code = cst.Module(body=[]).code_for_node(updated_node).rstrip("\r\n")
+        # the statement's own line, without the comment lines above it
+        code = cst.Module(body=[]).code_for_node(updated_node.with_changes(leading_lines=[])).rstrip("\r\n")
         if "\n" in code or len("".join(self._blocks)) + len(code) <= self.line_length:
             return updated_node
         return updated_node.with_changes(body=[small.with_changes(value=explode_call(call, self.indent))])

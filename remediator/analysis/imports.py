@@ -1,7 +1,7 @@
 """The import map: every local alias a file binds to an ``aws_cdk`` (or ``constructs``) name.
 
 We resolve names ourselves instead of using libcst's QualifiedNameProvider: one walk over the
-import statements is all the engine needs, and it is several times cheaper (see DESIGN.md).
+import statements is all the engine needs, and it is several times cheaper (see docs/ARCHITECTURE.md).
 Imports inside functions are recorded too; aliases are treated as file-wide, which is how stacks
 use them in practice.
 """

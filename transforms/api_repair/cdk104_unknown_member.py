@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-import fnmatch
 import re
 from typing import Iterator
 
 import libcst as cst
 
+from remediator.analysis import edits as E
 from remediator.analysis.context import NOT_LITERAL, FileContext, literal_value
 from remediator.analysis.imports import dotted_name
 from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
@@ -114,8 +114,29 @@ def member_of_same_duration(wrong: str, members: list[str]) -> str | None:
     return same[0] if len(same) == 1 else None
 
 
-def _covered(action: str, patterns: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatchcase(action.lower(), p.lower()) for p in patterns)
+def _object_action(action: str) -> bool:
+    """An S3 action (or pattern) that applies to objects only: ``s3:GetObject``, ``s3:PutObject*``,
+    ``s3:AbortMultipartUpload``; ``s3:ListBucket``, ``s3:Get*`` and ``s3:*`` apply to the bucket too."""
+    name = action.split(":", 1)[-1]
+    return "Object" in name or name in ("AbortMultipartUpload", "ListMultipartUploadParts")
+
+
+def _plain_bucket(ctx: FileContext, receiver: cst.BaseExpression) -> bool:
+    """``receiver`` is built in this file by ``s3.Bucket(...)`` without a KMS key (so ``grant_read``
+    grants nothing beyond its S3 actions)."""
+    values = ctx.assigned_values(receiver, receiver) if not isinstance(receiver, cst.Call) else [receiver]
+    if not values:
+        return False
+    for value in values:
+        if not isinstance(value, cst.Call) or ctx.call_qualname(value) != "aws_cdk.aws_s3.Bucket":
+            return False
+        if any(a.star == "**" for a in value.args) or E.get_keyword(value, "encryption_key") is not None:
+            return False
+        encryption = E.get_keyword(value, "encryption")
+        if encryption is not None and (ctx.qualname(encryption.value) or "").rsplit(".", 1)[-1] not in (
+                "S3_MANAGED", "KMS_MANAGED", "UNENCRYPTED"):
+            return False
+    return True
 
 
 def _in_import(ctx: FileContext, node: cst.Attribute) -> bool:
@@ -143,13 +164,15 @@ class UnknownMember(Rule):
     ```python
     logs.LogGroup(self, "Logs", retention=logs.RetentionDays.THIRTY_DAYS)
     secretsmanager.SecretValue.unsafe_plain_text("x")
-    bucket.grant(role, "s3:GetObject")
+    bucket = s3.Bucket(self, "Data")
+    bucket.grant(role, "s3:GetObject", "s3:PutObject")
     ```
     Use instead:
     ```python
     logs.LogGroup(self, "Logs", retention=logs.RetentionDays.ONE_MONTH)
-    SecretValue.unsafe_plain_text("x")  # from aws_cdk import SecretValue
-    bucket.grant_read(role)
+    SecretValue.unsafe_plain_text("x")
+    bucket = s3.Bucket(self, "Data")
+    bucket.grants.actions_on_object_keys(role, "*", "s3:GetObject", "s3:PutObject")
     ```
 
     ## Fix safety
@@ -159,10 +182,13 @@ class UnknownMember(Rule):
     (a same-named class of another service is a different thing: reported); the only member with a
     close name (through a class, only its static members of the same kind: `Duration.mins` is not
     the instance method `minus`; a constant one word short is reported when other names have its
-    words too: `ViewerProtocolPolicy.HTTPS` may be `HTTPS_ONLY` or `REDIRECT_TO_HTTPS`); for
-    `Bucket.grant`, `grant_read` when every action is one `grant_read` grants, `grant_read_write`
-    when every action is a read or write action of `grant_read_write`, else
-    `bucket.grants.actions_on_object_keys(grantee, "*", *actions)` with exactly the actions given.
+    words too: `ViewerProtocolPolicy.HTTPS` may be `HTTPS_ONLY` or `REDIRECT_TO_HTTPS`). For
+    `Bucket.grant(grantee, *actions)` the fix never widens a permission: it grants exactly the
+    actions given, with `bucket.grants.actions_on_object_keys(grantee, "*", *actions)` (or
+    `actions_on_bucket_and_object_keys` when an action applies to the bucket itself, such as
+    `s3:ListBucket`); `grant_read` / `grant_read_write` only when the actions given are exactly the
+    ones those methods grant, on a bucket of this file without a KMS key (where they would add
+    `kms:` permissions).
     Receivers whose type is not known (and `Table`, `Key`, `Queue`, `LogGroup`, which do have
     `grant`) are left alone, as are attributes the file sets itself (`bucket.stage = "raw"`,
     `setattr(bucket, "stage", ...)`); anything else is reported with its candidates.
@@ -319,37 +345,41 @@ class UnknownMember(Rule):
         return self.finding(node, f"`{short(recv)}` has no {label} `{attr}`{more}")
 
     def _bucket_grant(self, ctx: FileContext, view: ApiView, call: cst.Call, recv: str) -> Finding:
+        """``bucket.grant(grantee, *actions)``: grant exactly the actions given, never more."""
         where = f"`{short(recv)}` has no method `grant`"
         args = list(call.args)
         if (len(args) < 2 or args[0].keyword is not None or args[0].star
                 or any(a.keyword is not None or a.star == "**" for a in args[1:])):
-            return self.finding(call, f"{where}: use `grant_read`, `grant_read_write` or "
-                                      "`grants.actions_on_object_keys(grantee, \"*\", *actions)`")
+            return self.finding(call, f"{where}: use `grants.actions_on_object_keys(grantee, \"*\", *actions)` "
+                                      "with the actions it needs")
         actions = [literal_value(a.value) if not a.star else NOT_LITERAL for a in args[1:]]
         members = view.members(recv) or {}
-        if all(isinstance(a, str) for a in actions):
-            if all(_covered(a, S3_READ_ACTIONS) for a in actions) and "grant_read" in members:
-                return self.finding(call, f"{where}: every action is a read: use `grant_read`",
-                                    fix=Edit(call, replace=_grant_method("grant_read")))
-            if (all(_covered(a, S3_READ_ACTIONS + S3_WRITE_ACTIONS) for a in actions)
-                    and any(_covered(a, S3_READ_ACTIONS) for a in actions) and "grant_read_write" in members):
-                return self.finding(call, f"{where}: the actions are reads and writes: use `grant_read_write`",
-                                    fix=Edit(call, replace=_grant_method("grant_read_write")))
+        known = all(isinstance(a, str) for a in actions)
+        if known and _plain_bucket(ctx, call.func.value):  # type: ignore[attr-defined]
+            # grant_read / grant_read_write only when they grant exactly these actions (on a bucket
+            # without a KMS key, where they add no kms: permissions)
+            given = {a.lower() for a in actions}
+            for method, granted in (("grant_read", S3_READ_ACTIONS), ("grant_read_write", S3_READ_ACTIONS + S3_WRITE_ACTIONS)):
+                if given == {g.lower() for g in granted} and method in members:
+                    return self.finding(call, f"{where}: these are exactly the actions of `{method}`: use it",
+                                        fix=Edit(call, replace=_grant_method(method)))
+        # the actions as given, on the objects (and the bucket itself when one applies to it)
+        scope = "actions_on_object_keys" if not known or all(_object_action(a) for a in actions) \
+            else "actions_on_bucket_and_object_keys"
         quote = "'" if any(isinstance(a.value, cst.SimpleString) and a.value.quote.startswith("'")
                            for a in args[1:]) else '"'
         grants = view.members(S3_GRANTS) or {}
-        if "grants" in members and "actions_on_object_keys" in grants:
+        if "grants" in members and scope in grants:
             receiver = call.func.value  # type: ignore[attr-defined]
-            func: cst.BaseExpression = cst.Attribute(cst.Attribute(receiver, cst.Name("grants")),
-                                                     cst.Name("actions_on_object_keys"))
+            func: cst.BaseExpression = cst.Attribute(cst.Attribute(receiver, cst.Name("grants")), cst.Name(scope))
             imports: list[str] = []
-        elif "from_bucket" in grants and "actions_on_object_keys" in grants:
+        elif "from_bucket" in grants and scope in grants:
             receiver_code = ctx.module.code_for_node(call.func.value)  # type: ignore[attr-defined]
-            text, imports = ctx.code(f"`{S3_GRANTS}`.from_bucket({receiver_code}).actions_on_object_keys")
+            text, imports = ctx.code(f"`{S3_GRANTS}`.from_bucket({receiver_code}).{scope}")
             func = cst.parse_expression(text)
         else:
             return self.finding(call, where)
-        return self.finding(call, f"{where}: grant exactly these actions with `grants.actions_on_object_keys`",
+        return self.finding(call, f"{where}: grant exactly these actions with `grants.{scope}`",
                             fix=Edit(call, replace=_grants_call(func, quote), imports=imports))
 
 

@@ -52,10 +52,15 @@ class ServerlessDataStack(Stack):
             environment={"TABLE_NAME": table.table_name},
         )
         processor.add_to_role_policy(iam.PolicyStatement(actions=["dynamodb:*"], resources=["*"]))
-        data_bucket.grant_read_write(processor)
+        data_bucket.grants.actions_on_object_keys(processor, "*", "s3:GetObject", "s3:PutObject")
         table.grant_read_write_data(processor)
 
-        trail_bucket = s3.Bucket(self, "TrailBucket", block_public_access=s3.BlockPublicAccess.BLOCK_ALL, enforce_ssl=True)
+        trail_bucket = s3.Bucket(
+            self,
+            "TrailBucket",
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            enforce_ssl=True,
+        )
         cloudtrail.Trail(self, "Trail", bucket=trail_bucket, encryption_key=trail_key)
 
         topic = sns.Topic(self, "Alerts")

@@ -18,7 +18,12 @@ class StaticSiteStack(cdk.Stack):
         super().__init__(scope, construct_id, **kwargs)
         self.environment_name = self.node.try_get_context("environment") or "dev"
 
-        key = kms.Key(self, "SiteKey", removal_policy=cdk.RemovalPolicy.RETAIN, enable_key_rotation=True)
+        key = kms.Key(
+            self,
+            "SiteKey",
+            removal_policy=cdk.RemovalPolicy.RETAIN,
+            enable_key_rotation=True,
+        )
         content = s3.Bucket(
             self,
             "StaticContent",

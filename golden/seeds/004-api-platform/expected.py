@@ -34,7 +34,13 @@ class ApiPlatformStack(cdk.Stack):
             destination=ec2.FlowLogDestination.to_cloud_watch_logs(logs.LogGroup(self, "FlowLogs"), flow_role),
         )
 
-        uploads = s3.Bucket(self, "Uploads", bucket_name="api-platform-uploads", block_public_access=s3.BlockPublicAccess.BLOCK_ALL, enforce_ssl=True)
+        uploads = s3.Bucket(
+            self,
+            "Uploads",
+            bucket_name="api-platform-uploads",
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            enforce_ssl=True,
+        )
         table = dynamodb.Table(
             self,
             "Orders",
