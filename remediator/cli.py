@@ -149,14 +149,15 @@ def rules_cmd(output_format: str) -> None:
     if output_format == "json":
         import json
 
-        click.echo(json.dumps([{"code": r.code, "name": r.name, "tier": r.tier.value, "summary": r.summary,
-                                "default": r.default_enabled} for r in rows], indent=2))
+        click.echo(json.dumps([{"code": r.code, "name": r.name, "tier": r.tier.value, "tier_label": r.tier_label(),
+                                "summary": r.summary, "default": r.default_enabled} for r in rows], indent=2))
         return
     width = max((len(r.name) for r in rows), default=4)
-    click.echo(f"{'CODE':<7} {'NAME':<{width}} {'TIER':<6} SUMMARY")
+    tier_width = max((len(r.tier_label()) for r in rows), default=4)
+    click.echo(f"{'CODE':<7} {'NAME':<{width}} {'TIER':<{tier_width}} SUMMARY")
     for r in rows:
         off = "" if r.default_enabled else " (off by default)"
-        click.echo(f"{r.code:<7} {r.name:<{width}} {r.tier.value:<6} {r.summary}{off}")
+        click.echo(f"{r.code:<7} {r.name:<{width}} {r.tier_label():<{tier_width}} {r.summary}{off}")
 
 
 @main.command()

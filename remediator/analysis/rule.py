@@ -64,6 +64,9 @@ class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
     tier: ClassVar[Tier]
+    #: when the tier depends on the case: ``"when unique"`` (else reported), ``"/ unsafe with a
+    #: physical name"``... shown after the tier by ``remediator rules`` and in the README
+    tier_note: ClassVar[str] = ""
     summary: ClassVar[str]
     #: fully qualified names of the callables whose calls ``check`` receives
     targets: ClassVar[tuple[str, ...]] = ()
@@ -103,6 +106,11 @@ class Rule:
         if fix is not None and tier is not None:
             fix.tier = tier
         return Finding(self, node, message, fix)
+
+    @classmethod
+    def tier_label(cls) -> str:
+        """The tier as documented: ``safe``, ``safe when unique``, ``report``..."""
+        return f"{cls.tier.value} {cls.tier_note}".strip()
 
     @classmethod
     def trigger_words(cls) -> tuple[str, ...]:

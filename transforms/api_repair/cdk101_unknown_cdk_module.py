@@ -163,9 +163,9 @@ class UnknownCdkModule(Rule):
     ```
     Use instead:
     ```python
-    import aws_cdk as cdk
     from aws_cdk import aws_elasticloadbalancingv2 as elbv2
     from constructs import Construct
+    import aws_cdk as cdk
 
     class WebStack(cdk.Stack):
         def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
@@ -187,6 +187,7 @@ class UnknownCdkModule(Rule):
     """
 
     code, name, tier = "CDK101", "unknown-cdk-module", Tier.SAFE
+    tier_note = "when one candidate"
     summary = "Imports of aws_cdk modules that do not exist"
     triggers = ("aws_cdk",)
     changelog = "Fix {count} {noun} to aws_cdk modules that do not exist"

@@ -62,14 +62,15 @@ class UnknownKeyword(Rule):
 
     ## Example
     ```python
-    rds.DatabaseInstance(self, "Db", engine=engine, vpc=vpc, backup_window="03:00-04:00")
+    rds.DatabaseInstance(self, "Db", engine=eng, vpc=vpc, backup_window="03:00-04:00")
     cloudtrail.Trail(self, "Trail", cloud_watch_logs_group=log_group)
     ```
     Use instead:
     ```python
-    rds.DatabaseInstance(self, "Db", engine=engine, vpc=vpc, preferred_backup_window="03:00-04:00")
+    rds.DatabaseInstance(self, "Db", engine=eng, vpc=vpc, preferred_backup_window="03:00-04:00")
     cloudtrail.Trail(self, "Trail", cloud_watch_log_group=log_group)
     ```
+
 
     ## Fix safety
     Safe, and applied only when there is exactly one well-founded candidate: a reviewed rename, or
@@ -82,6 +83,7 @@ class UnknownKeyword(Rule):
     """
 
     code, name, tier = "CDK103", "unknown-keyword", Tier.SAFE
+    tier_note = "when unique"
     summary = "Keyword arguments must exist in the aws-cdk-lib API"
     triggers = ()
     changelog = "Rename {count} unknown {noun} to the aws-cdk-lib name"

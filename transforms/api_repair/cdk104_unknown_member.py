@@ -195,6 +195,7 @@ class UnknownMember(Rule):
     """
 
     code, name, tier = "CDK104", "unknown-member", Tier.SAFE
+    tier_note = "when unique"
     summary = "Attributes, enum members and classes must exist in the aws-cdk-lib API"
     triggers = ()
     changelog = "Replace {count} unknown aws-cdk-lib {noun}"

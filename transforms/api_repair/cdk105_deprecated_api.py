@@ -174,9 +174,12 @@ class DeprecatedApi(Rule):
     ```
     Use instead:
     ```python
-    dynamodb.Table(self, "Items", partition_key=pk,
-                   point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(
-                       point_in_time_recovery_enabled=True))
+    dynamodb.Table(
+        self,
+        "Items",
+        partition_key=pk,
+        point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(point_in_time_recovery_enabled=True),
+    )
     lambda_.Function(self, "Api", ..., logging_format=lambda_.LoggingFormat.JSON)
     ```
 
@@ -197,6 +200,7 @@ class DeprecatedApi(Rule):
     """
 
     code, name, tier = "CDK105", "deprecated-api", Tier.SAFE
+    tier_note = "when determined"
     summary = "Deprecated aws-cdk-lib properties with a documented replacement"
     triggers = ()
     changelog = "Replace {count} deprecated {noun}"

@@ -68,8 +68,16 @@ class AttributeUsedBeforeAssignment(Rule):
     ```
     Use instead:
     ```python
+    class StorageStack(Stack):
+        def __init__(self, scope, construct_id, **kwargs):
+            super().__init__(scope, construct_id, **kwargs)
             self.logs_bucket = self._create_bucket("logs", is_log_bucket=True)
             self.data_bucket = self._create_bucket("data")
+
+        def _create_bucket(self, name, is_log_bucket=False):
+            if is_log_bucket:
+                return s3.Bucket(self, "LogsBucket")
+            return s3.Bucket(self, f"{name}Bucket", server_access_logs_bucket=self.logs_bucket)
     ```
 
     ## Fix safety
@@ -98,6 +106,7 @@ class AttributeUsedBeforeAssignment(Rule):
     """
 
     code, name, tier = "CDK110", "attribute-used-before-assignment", Tier.SAFE
+    tier_note = "when proven"
     summary = "A stack attribute is read before __init__ assigns it"
     triggers = ("self",)
     changelog = "Assign {count} {noun} before first use"

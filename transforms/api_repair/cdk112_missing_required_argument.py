@@ -79,16 +79,23 @@ class MissingRequiredArgument(Rule):
 
     ## Example
     ```python
-    access_log_format=apigw.AccessLogFormat.json_with_standard_fields(),
-    retention=logs.RetentionDays(7),
+    log_format = apigw.AccessLogFormat.json_with_standard_fields()
+    logs.LogGroup(self, "Logs", retention=logs.RetentionDays(7))
     ```
     Use instead:
     ```python
-    access_log_format=apigw.AccessLogFormat.json_with_standard_fields(
-        caller=True, http_method=True, ip=True, protocol=True, request_time=True,
-        resource_path=True, response_length=True, status=True, user=True,
-    ),
-    retention=logs.RetentionDays.ONE_WEEK,
+    log_format = apigw.AccessLogFormat.json_with_standard_fields(
+        caller=True,
+        http_method=True,
+        ip=True,
+        protocol=True,
+        request_time=True,
+        resource_path=True,
+        response_length=True,
+        status=True,
+        user=True,
+    )
+    logs.LogGroup(self, "Logs", retention=logs.RetentionDays.ONE_WEEK)
     ```
 
     ## Fix safety
@@ -102,6 +109,7 @@ class MissingRequiredArgument(Rule):
     """
 
     code, name, tier = "CDK112", "missing-required-argument", Tier.SAFE
+    tier_note = "when determined"
     summary = "Calls that omit required arguments or build a jsii enum from a value"
     triggers = ("aws_cdk",)
     changelog = "Complete {count} {noun}"
