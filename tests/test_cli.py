@@ -520,11 +520,13 @@ def test_rules_table(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     rows = {ln.split()[0]: ln for ln in lines[1:]}
     assert list(rows) == [r.code for r in all_rules()]
     for rule in all_rules():
-        assert rows[rule.code].split()[1:3] == [rule.name, rule.tier.value]
+        assert rows[rule.code].split()[1] == rule.name
+        assert f" {rule.tier_label()} " in rows[rule.code]  # the real tier, conditions included
         assert rule.summary in rows[rule.code]
     assert re.fullmatch(r"CDK301 +kms-key-rotation +safe +KMS keys must rotate their key material", rows["CDK301"])
+    assert re.search(r"^CDK103 +unknown-keyword +safe when unique +", rows["CDK103"])
     data = json.loads(run_cli(["rules", "--format", "json"], tmp_path, monkeypatch).stdout)
-    assert {"code": "CDK301", "name": "kms-key-rotation", "tier": "safe",
+    assert {"code": "CDK301", "name": "kms-key-rotation", "tier": "safe", "tier_label": "safe",
             "summary": "KMS keys must rotate their key material", "default": True} in data
 
 
