@@ -17,7 +17,7 @@ class WorkflowStack(Stack):
             "Worker",
             runtime=lambda_.Runtime.FROM_IMAGE,
             handler=lambda_.Handler.FROM_IMAGE,
-            code=lambda_.Code.from_ecr_image(repo, tag_or_digest="v1"),
+            code=lambda_.Code.from_ecr_image(repo, tag="v1"),
         )
         invoke = tasks.LambdaInvoke(
             self,

@@ -18,7 +18,7 @@ class NetworkStack(aws_cdk.Stack):
             self,
             "Images",
             removal_policy=aws_cdk.RemovalPolicy.DESTROY,
-            empty_on_delete=True,
+            auto_delete_images=True,
         )
 
 

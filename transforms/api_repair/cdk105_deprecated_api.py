@@ -189,10 +189,11 @@ class DeprecatedApi(Rule):
     whose value mapping was verified to synthesize the same template (`point_in_time_recovery`,
     `contributor_insights[_enabled]`, `log_format`, `application_log_level`, `system_log_level`,
     `cidr`, `container_insights`, Step Functions `timeout`/`heartbeat`;
-    tests/test_cdk105_migrations.py synthesizes each). A derived rename keeps what the note
-    documents, though the template may change form: `ecr.Repository(auto_delete_images=True)` →
-    `empty_on_delete=True` swaps the auto-delete custom resource for the `EmptyOnDelete`
-    property. Otherwise, or when the replacement is already set too, or a `**kwargs` spread may
+    tests/test_cdk105_migrations.py synthesizes each). A rename derived from a note alone is
+    **unsafe** (applied with `--unsafe-fixes`): it keeps what the note documents, but the deployed
+    resources may change: `ecr.Repository(auto_delete_images=True)` → `empty_on_delete=True` swaps
+    the auto-delete custom resource for the `EmptyOnDelete` property. Otherwise, or when the
+    replacement is already set too, or a `**kwargs` spread may
     set it, the finding reports the deprecation note and changes nothing. A deprecated keyword
     passed through `**props` (a dict literal or `dict(...)` the file shows) is reported only.
     Deprecated classes and members are always reported, never replaced: their notes point to a
@@ -200,7 +201,7 @@ class DeprecatedApi(Rule):
     """
 
     code, name, tier = "CDK105", "deprecated-api", Tier.SAFE
-    tier_note = "when determined"
+    tier_note = "when verified (unsafe when derived from a note)"
     summary = "Deprecated aws-cdk-lib properties with a documented replacement"
     triggers = ()
     changelog = "Replace {count} deprecated {noun}"
@@ -299,8 +300,10 @@ class DeprecatedApi(Rule):
             edit = _chain(edit, lambda n: _set_value(n, new, value), imports)
             return self.finding(arg, f"{where} is deprecated: use `{new}={text}`", fix=edit)
         if keywords[new].type == keywords[old].type:
-            return self.finding(arg, f"{where} is deprecated: rename to `{new}`",
-                                fix=call.rename_keyword(old, new))
+            # derived from the note, not verified to keep the template: may change a deployed resource
+            return self.finding(arg, f"{where} is deprecated: rename to `{new}` (the deployed resource may change: "
+                                     "not verified to keep the template)",
+                                fix=call.rename_keyword(old, new), tier=Tier.UNSAFE)
         return self.finding(arg, f"{where} is deprecated: use `{new}` (type {keywords[new].type}, not "
                                  f"{keywords[old].type}; {clean})")
 

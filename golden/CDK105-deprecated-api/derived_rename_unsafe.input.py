@@ -1,0 +1,23 @@
+import aws_cdk
+import aws_cdk.aws_ec2 as ec2
+from aws_cdk.aws_ecs import Cluster
+from constructs import Construct
+
+
+class NetworkStack(aws_cdk.Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        vpc = ec2.Vpc(self, "Vpc", cidr="10.10.0.0/16", max_azs=2)
+        Cluster(self, "Cluster", vpc=vpc, container_insights=True)
+        aws_cdk.aws_ecr.Repository(
+            self,
+            "Images",
+            removal_policy=aws_cdk.RemovalPolicy.DESTROY,
+            auto_delete_images=True,
+        )
+
+
+def add_vpc(stack: aws_cdk.Stack) -> None:
+    from aws_cdk import aws_ec2 as ec2_local
+
+    ec2_local.Vpc(stack, "Other", cidr="10.20.0.0/16")
