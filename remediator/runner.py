@@ -23,6 +23,7 @@ from remediator.analysis.rule import Rule
 from remediator.output import changelog as changelog_mod
 from remediator.output.changes import Change, git_mode, render_patch, write
 from remediator.output.files import WriteError, sigterm_as_exit
+from remediator.source.cdk_app import find_app
 from remediator.source.config import Config, ConfigError, Configurations, select_rules
 from remediator.source.discovery import discover
 from remediator.source.reading import read_bytes
@@ -172,7 +173,7 @@ def _process_path(item: tuple[str, str, int]) -> FileResult:
         data = read_bytes(abspath)
     except OSError as exc:
         return FileResult(path=shown, errors=[f"cannot read file: {exc.strerror or exc}"])
-    return process_source(data, shown, rules, options)
+    return process_source(data, shown, rules, options, find_app(abspath))
 
 
 class WorkerDied(Exception):

@@ -8,7 +8,8 @@ Layout (see docs/ARCHITECTURE.md):
   per finding (proves detection, also for report-only rules);
 * ``<case>.expected.diff`` — optional: the unified diff ``fix --diff`` prints for the case;
 * ``<case>.toml`` — optional ``[tool.remediator]``-style settings for the case (``select``,
-  ``unsafe-fixes``, ``rules.CODE.option``...). Without ``select``, only the folder's rule runs.
+  ``unsafe-fixes``, ``rules.CODE.option``...). Without ``select``, only the folder's rule runs;
+* ``<case>.cdk.json`` (and ``<case>.cdk.context.json``) — optional: the case's CDK app sets them.
 
 ``golden/seeds/<seed>/`` holds one whole stack per review document (``input.py``,
 ``expected.py``, ``expected.diff``, ``expected.changelog.md``), run with the default rules.
@@ -16,6 +17,7 @@ Layout (see docs/ARCHITECTURE.md):
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from dataclasses import dataclass
@@ -27,6 +29,7 @@ else:  # pragma: no cover
 
 from remediator.api import BUNDLED_VERSION, ApiIndex, bundled_bytes
 from remediator.output import changelog as changelog_mod
+from remediator.source.cdk_app import NO_APP, CdkApp, app_from
 from remediator.source.config import Config, parse_table, select_rules
 from remediator.analysis.engine import FileResult, RunOptions, process_source
 from remediator.output.patch import make_patch
@@ -58,6 +61,26 @@ class Case:
     @property
     def options(self) -> str:
         return os.path.join(self.folder, f"{self.name}.toml")
+
+    @property
+    def cdk_json(self) -> str:
+        return os.path.join(self.folder, f"{self.name}.cdk.json")
+
+    @property
+    def cdk_context_json(self) -> str:
+        return os.path.join(self.folder, f"{self.name}.cdk.context.json")
+
+    def app(self) -> CdkApp:
+        """The case's CDK app: ``<case>.cdk.json`` (and ``<case>.cdk.context.json``) when present."""
+        if not os.path.exists(self.cdk_json):
+            return NO_APP
+        with open(self.cdk_json, encoding="utf-8") as fh:
+            data = json.load(fh)
+        context = None
+        if os.path.exists(self.cdk_context_json):
+            with open(self.cdk_context_json, encoding="utf-8") as fh:
+                context = json.load(fh)
+        return app_from(data, self.folder, context)
 
     @property
     def id(self) -> str:
@@ -92,10 +115,10 @@ def case_config(case: Case) -> Config:
 BUNDLED_API = ApiIndex(bundled_bytes(), f"aws-cdk-lib {BUNDLED_VERSION} (bundled index, pinned for golden cases)")
 
 
-def run_case(source: bytes, cfg: Config, fix: bool, path: str = "stack.py") -> FileResult:
+def run_case(source: bytes, cfg: Config, fix: bool, path: str = "stack.py", app: CdkApp = NO_APP) -> FileResult:
     rules = [r(cfg.rule_options.get(r.code, {})) for r in select_rules(all_rules(), cfg)]
     options = RunOptions(fix=fix, unsafe_fixes=cfg.unsafe_fixes, settings=dict(cfg.settings), api=BUNDLED_API)
-    return process_source(source, path, rules, options)
+    return process_source(source, path, rules, options, app)
 
 
 def findings_text(result: FileResult) -> str:

@@ -31,9 +31,10 @@ def test_golden_case(case: Case, update_golden: bool) -> None:
     assert source is not None
     cfg = case_config(case)
 
-    checked = run_case(source, cfg, fix=False)
+    app = case.app()
+    checked = run_case(source, cfg, fix=False, app=app)
     assert not checked.errors, checked.errors
-    fixed = run_case(source, cfg, fix=True)
+    fixed = run_case(source, cfg, fix=True, app=app)
     assert not fixed.errors, fixed.errors
     output = fixed.fixed if fixed.fixed is not None else source
     findings = findings_text(checked).encode()
@@ -51,11 +52,11 @@ def test_golden_case(case: Case, update_golden: bool) -> None:
 
     # the output is valid Python and a second run changes nothing (idempotence)
     compile(output, case.expected, "exec")
-    again = run_case(output, cfg, fix=True)
+    again = run_case(output, cfg, fix=True, app=app)
     assert not again.errors, again.errors
     assert again.fixed is None, "a second fix changed the file again"
     # findings that were fixed do not come back
-    remaining_fixable = [d for d in run_case(output, cfg, fix=False).diagnostics if d.fixable]
+    remaining_fixable = [d for d in run_case(output, cfg, fix=False, app=app).diagnostics if d.fixable]
     assert not remaining_fixable, remaining_fixable
 
 

@@ -3,7 +3,7 @@ import aws_cdk as cdk
 from stacks.data_stack import DataStack
 
 app = cdk.App()
-stage = app.node.try_get_context("stage") or "dev"
-suffix = app.node.try_get_context("environmentSuffix") or "dev"  # camelCase keys count too
+stage = app.node.try_get_context("stage")
+suffix = app.node.try_get_context("environmentSuffix")  # camelCase keys count too
 DataStack(app, f"Data-{stage}-{suffix}", env=cdk.Environment(region="eu-west-1"))
 app.synth()

@@ -8,5 +8,5 @@ class NetworkStack(Stack):
         super().__init__(scope, construct_id, **kwargs)
         cidr = self.node.try_get_context("vpc_cidr") or "10.0.0.0/16"
         ec2.Vpc(self, "Vpc", ip_addresses=ec2.IpAddresses.cidr(cidr))
-        env = self.node.try_get_context("env") or "staging"
+        env = self.node.try_get_context("env")
         ec2.Vpc(self, "Other", vpc_name=f"other-{env}")

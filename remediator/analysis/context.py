@@ -20,6 +20,7 @@ from remediator.analysis import edits as E
 from remediator.analysis.bindings import ScopeRecorder, Scopes
 from remediator.analysis.edits import Edit
 from remediator.analysis.imports import ImportMap, dotted_name
+from remediator.source.cdk_app import NO_APP, CdkApp
 
 # Conventional aliases for the modules we add imports for (what the CDK docs and most stacks use).
 CONVENTIONAL_ALIASES = {
@@ -89,11 +90,14 @@ class FileContext:
     """The current tree of one file and what the engine derived from it."""
 
     def __init__(self, module: cst.Module, path: str, settings: dict[str, Any] | None = None,
-                 project_root: str | None = None, source: str | None = None, api: Any = None) -> None:
+                 project_root: str | None = None, source: str | None = None, api: Any = None,
+                 app: CdkApp = NO_APP) -> None:
         self.module = module
         self.path = path
         self.project_root = project_root
         self.settings = settings or {}
+        #: the CDK app the file belongs to (``cdk.json``: its folder, ``app`` command and context)
+        self.app = app
         self._api = api
         #: the module's code; the engine passes the text it parsed instead of generating it again
         self.source = module.code if source is None else source

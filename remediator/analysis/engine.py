@@ -24,6 +24,7 @@ from remediator.analysis.context import ConstructCall, FileContext
 from remediator.analysis.edits import apply_fixes
 from remediator.analysis.rule import Diagnostic, Finding, Rule, Tier
 from remediator.analysis.suppressions import Suppressions
+from remediator.source.cdk_app import NO_APP, CdkApp
 from remediator.source.config import default_settings
 from remediator.source.reading import ReadError, parse_and_compile, parse_source
 
@@ -115,11 +116,12 @@ def _diagnostic(finding: Finding, ctx: FileContext, path: str, unsafe_fixes: boo
                       fix_available=has_fix and not fixable)
 
 
-def process_source(source: bytes, path: str, rules: Sequence[Rule], options: RunOptions) -> FileResult:
-    """Analyse (and with ``options.fix``, repair) one file's bytes. Never raises."""
+def process_source(source: bytes, path: str, rules: Sequence[Rule], options: RunOptions,
+                   app: CdkApp = NO_APP) -> FileResult:
+    """Analyse (and with ``options.fix``, repair) one file's bytes, of the CDK app ``app``. Never raises."""
     result = FileResult(path=path, original=source)
     try:
-        _process(source, path, rules, options, result)
+        _process(source, path, rules, options, app, result)
     except (FixError, ReadError) as exc:
         _fail(result, str(exc))
     except RecursionError:
@@ -136,7 +138,8 @@ def _fail(result: FileResult, message: str) -> None:
     result.errors.append(message)
 
 
-def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOptions, result: FileResult) -> None:
+def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOptions, app: CdkApp,
+             result: FileResult) -> None:
     parsed = parse_source(source)
     if parsed.module is None:
         result.skipped = parsed.skipped
@@ -144,7 +147,8 @@ def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOption
     module, text = parsed.module, parsed.text
     applied: list[Diagnostic] = []
     for pass_no in range(1, MAX_PASSES + 2):
-        ctx = FileContext(module, path, options.settings, options.project_root, source=text, api=options.api)
+        ctx = FileContext(module, path, options.settings, options.project_root, source=text, api=options.api,
+                          app=app)
         if not ctx.imports.imports_cdk:
             result.skipped = "does not import aws_cdk"
             return

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import json
-import os
 from typing import Iterable, Iterator
 
 import libcst as cst
@@ -177,20 +175,8 @@ def _statements_in(scope: cst.CSTNode) -> Iterator[tuple[cst.SimpleStatementLine
 
 
 def _cdk_json_flags(ctx: FileContext, expired: set[str]) -> list[str]:
-    """Removed flags in the ``context`` of the cdk.json beside the file that builds the App."""
-    if ctx.project_root is None:
-        return []
-    path = ctx.path if os.path.isabs(ctx.path) else os.path.join(ctx.project_root, ctx.path)
-    cdk_json = os.path.join(os.path.dirname(path), "cdk.json")
-    try:
-        with open(cdk_json, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except (OSError, ValueError):
-        return []
-    context = data.get("context") if isinstance(data, dict) else None
-    if not isinstance(context, dict):
-        return []
-    return [k for k in context if k in expired]
+    """Removed flags in the ``context`` of the app's cdk.json."""
+    return sorted(k for k in ctx.app.cdk_json_keys if k in expired)
 
 
 def _message(flag: str) -> str:

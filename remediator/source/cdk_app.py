@@ -1,0 +1,78 @@
+"""The CDK app a file belongs to: the nearest ``cdk.json`` above it, its ``app`` command, and the
+context it sets (``cdk.json``'s ``context`` and the ``cdk.context.json`` beside it).
+
+Rules read it as ``ctx.app`` (a context key the app sets is no missing default; a feature flag in
+``cdk.json`` is reported; an asset path is checked against the app's folder); verification runs
+the ``app`` command. Reading happens here, once per folder, not in the rules.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+
+@dataclass(frozen=True)
+class CdkApp:
+    folder: str | None = None  #: the folder of ``cdk.json`` (None: no app found)
+    command: str | None = None  #: ``cdk.json``'s ``app``
+    #: context keys and values from ``cdk.json`` (``context``) and ``cdk.context.json``
+    context: dict[str, Any] = field(default_factory=dict)
+    #: context keys set in ``cdk.json`` itself (``cdk.context.json`` holds cached lookups)
+    cdk_json_keys: frozenset[str] = frozenset()
+
+    def sets(self, key: str) -> bool:
+        return key in self.context
+
+    def path(self, relative: str) -> str | None:
+        """An app-relative path made absolute (None without an app)."""
+        return None if self.folder is None else os.path.normpath(os.path.join(self.folder, relative))
+
+
+NO_APP = CdkApp()
+
+
+def _read_json(path: str) -> dict[str, Any] | None:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+@lru_cache(maxsize=256)
+def _app_in(folder: str) -> CdkApp:
+    """The app whose ``cdk.json`` is in ``folder`` or the nearest folder above it."""
+    current = folder
+    while True:
+        cdk_json = os.path.join(current, "cdk.json")
+        if os.path.isfile(cdk_json):
+            data = _read_json(cdk_json) or {}
+            own = data.get("context") if isinstance(data.get("context"), dict) else {}
+            context = dict(_read_json(os.path.join(current, "cdk.context.json")) or {})
+            context.update(own)
+            command = data.get("app") if isinstance(data.get("app"), str) else None
+            return CdkApp(current, command, context, frozenset(own))
+        parent = os.path.dirname(current)
+        if parent == current:
+            return NO_APP
+        current = parent
+
+
+def find_app(path: str) -> CdkApp:
+    """The CDK app of a file (or folder)."""
+    real = os.path.realpath(path)
+    return _app_in(real if os.path.isdir(real) else os.path.dirname(real))
+
+
+def app_from(cdk_json: dict[str, Any], folder: str | None = None,
+             context_json: dict[str, Any] | None = None) -> CdkApp:
+    """An app from already-read ``cdk.json`` data (tests and golden cases)."""
+    own = cdk_json.get("context") if isinstance(cdk_json.get("context"), dict) else {}
+    context = dict(context_json or {})
+    context.update(own)
+    return CdkApp(folder, cdk_json.get("app"), context, frozenset(own))
