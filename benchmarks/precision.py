@@ -208,8 +208,12 @@ def table(rep: FolderReport, fix_preview: bool) -> str:
                        len(rc.fixed_files["unsafe"])]
         sums = [a + b for a, b in zip(sums, values)]
         rows.append([code, rc.name, *map(str, values)])
-    files_with = len(set().union(*(rc.files for rc in rep.rules.values()))) if rep.rules else 0
-    rows.append(["total", "", str(sums[0]), str(files_with), *map(str, sums[2:])])
+    # file columns of the total row count each file once, not once per rule
+    sums[1] = len(set().union(*(rc.files for rc in rep.rules.values())))
+    if fix_preview:
+        sums[5] = len(set().union(*(rc.fixed_files["safe"] for rc in rep.rules.values())))
+        sums[7] = len(set().union(*(rc.fixed_files["unsafe"] for rc in rep.rules.values())))
+    rows.append(["total", "", *map(str, sums)])
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
     lines = []
     for row in rows:

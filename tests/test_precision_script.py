@@ -121,6 +121,19 @@ def test_fix_preview_counts_changed_files_per_app_and_writes_nothing(tmp_path: P
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == sorted(p.name for p in files)
 
 
+def test_fix_preview_table_counts_each_changed_file_once_in_the_total(tmp_path: Path) -> None:
+    make_apps(tmp_path)
+    out = run_script(str(tmp_path), "--fix-preview").stdout
+    rows = table_rows(out)
+    # ... fixable, unsafe-only, fixes, files-fixed, fixes-unsafe, files-fixed-unsafe
+    assert rows["CDK301"][4:] == ["1", "0", "1", "1", "1", "1"]
+    assert rows["CDK303"][4:] == ["1", "0", "1", "1", "1", "1"]
+    # keys/app.py gets two rules' fixes: 3 fixes in 2 files
+    assert rows["total"][1:] == ["3", "2", "3", "0", "3", "2", "3", "2"]
+    assert "  keys: 1 / 1 (CDK301 1, CDK303 1)" in out.splitlines()
+    assert "  tables: 1 / 1 (CDK304 1)" in out.splitlines()
+
+
 def test_several_folders_are_summed(tmp_path: Path) -> None:
     make_apps(tmp_path / "a")
     make_apps(tmp_path / "b")
