@@ -15,9 +15,10 @@ Output, per folder and summed over all folders:
   findings whose fix needs ``--unsafe-fixes``; every rule that ran is listed, also with 0;
 * ``--list``: every finding as ``path:line:col: CODE message`` (paths relative to the folder);
 * ``--fix-preview``: for each app (each folder with a ``cdk.json``; files outside any app are one
-  more group) runs ``fix --diff`` twice, with safe fixes and with ``--unsafe-fixes``, writing
-  nothing, and counts per rule the fixes applied and the files they change; each fixed file is
-  also compiled again here, and apps whose fix failed are named;
+  more group) runs ``fix --diff`` twice, as configured (safe fixes unless the app's configuration
+  sets ``unsafe-fixes``) and with ``--unsafe-fixes``, writing nothing, and counts per rule the
+  fixes applied and the files they change; each fixed file is also compiled again here, and apps
+  whose fix failed are named;
 * ``--json``: everything above as one JSON object (findings always included).
 
 Exit status: 0, or 2 when a folder does not exist or a configuration is invalid. Files that cannot
