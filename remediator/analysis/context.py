@@ -58,20 +58,30 @@ class _Indexer(cst.CSTVisitor):
         self.assignments: list[tuple[cst.BaseAssignTargetExpression | cst.BaseExpression, cst.BaseExpression,
                                      cst.CSTNode]] = []
         self.scopes = ScopeRecorder(module)
+        #: name -> every Name node that refers to it (read or assigned), outside import statements
+        self.references: dict[str, list[cst.Name]] = {}
         self._stack: list[cst.CSTNode] = []
+        self._in_import = 0
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        if self._stack:
-            self.parents[node] = self._stack[-1]
+        parent = self._stack[-1] if self._stack else None
+        if parent is not None:
+            self.parents[node] = parent
         self._stack.append(node)
         self.scopes.enter(node)
+        if isinstance(node, cst.Name):
+            if not self._in_import and not _names_something_else(node, parent):
+                self.references.setdefault(node.value, []).append(node)
+            return True
         if isinstance(node, cst.Import):
             self.imports.add_import(node)
+            self._in_import += 1
         elif isinstance(node, cst.ImportFrom):
             self.imports.add_import_from(node)
+            self._in_import += 1
         elif isinstance(node, cst.Call):
             self.calls.append(node)
-        elif isinstance(node, cst.Attribute):
+        elif isinstance(node, cst.Attribute) and not self._in_import:
             self.attributes.append(node)
         elif isinstance(node, cst.ClassDef):
             self.classes.append(node)
@@ -84,6 +94,18 @@ class _Indexer(cst.CSTVisitor):
     def on_leave(self, original_node: cst.CSTNode) -> None:
         self._stack.pop()
         self.scopes.leave(original_node)
+        if isinstance(original_node, (cst.Import, cst.ImportFrom)):
+            self._in_import -= 1
+
+
+def _names_something_else(name: cst.Name, parent: cst.CSTNode | None) -> bool:
+    """A Name that is not a reference to a variable: an attribute's name (``x.name``), a keyword
+    (``f(name=...)``), or the name a ``def``/``class``/parameter defines."""
+    if isinstance(parent, cst.Attribute):
+        return parent.attr is name
+    if isinstance(parent, cst.Arg):
+        return parent.keyword is name
+    return isinstance(parent, (cst.Param, cst.FunctionDef, cst.ClassDef)) and parent.name is name
 
 
 class FileContext:
@@ -106,10 +128,13 @@ class FileContext:
         self.imports: ImportMap = indexer.imports
         self._parents = indexer.parents
         self.calls: list[cst.Call] = indexer.calls
-        #: every ``a.b`` node of the tree, in visiting order (imports included)
+        #: every ``a.b`` node of the tree outside import statements, in visiting order
         self.attributes: list[cst.Attribute] = indexer.attributes
         #: every class definition of the file, nested ones included, in source order
         self.classes: list[cst.ClassDef] = indexer.classes
+        #: name -> the Name nodes that refer to it (read or assigned), outside import statements;
+        #: attribute names, keywords and the names ``def``/``class``/parameters define are not references
+        self.references: dict[str, list[cst.Name]] = indexer.references
         #: which names each scope binds, and how (imports, assignments, parameters, loops...)
         self.scopes = Scopes(module, indexer.scopes.bindings, self.parent)
         self._raw_assignments = indexer.assignments

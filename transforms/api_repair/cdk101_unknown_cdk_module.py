@@ -7,6 +7,7 @@ from typing import Iterator
 
 import libcst as cst
 
+from remediator.analysis.bindings import root_name
 from remediator.analysis.context import FileContext
 from remediator.analysis.imports import dotted_name
 from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
@@ -487,61 +488,13 @@ def _with_attr(name: str):
     return lambda n: n.with_changes(attr=cst.Name(name))
 
 
-class _References(cst.CSTVisitor):
-    """Names and attribute chains outside import statements (candidates for module references)."""
-
-    def __init__(self, aliases: dict[str, str]) -> None:
-        self.aliases = aliases
-        self.nodes: list[cst.BaseExpression] = []
-        self.bare: set[str] = set()  # every name read or bound as a plain Name
-        self._not_refs: set[int] = set()  # Name nodes that are not references (attr, keyword, def name)
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        return False
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        return False
-
-    def visit_Arg(self, node: cst.Arg) -> None:
-        if node.keyword is not None:
-            self._not_refs.add(id(node.keyword))
-
-    def visit_Param(self, node: cst.Param) -> None:
-        self._not_refs.add(id(node.name))
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._not_refs.add(id(node.name))
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self._not_refs.add(id(node.name))
-
-    def visit_Name(self, node: cst.Name) -> None:
-        if id(node) in self._not_refs:
-            return
-        self.bare.add(node.value)
-        if node.value in self.aliases:
-            self.nodes.append(node)
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        self._not_refs.add(id(node.attr))
-        root = node.value
-        while isinstance(root, cst.Attribute):
-            root = root.value
-        if isinstance(root, cst.Name) and root.value in self.aliases and node.attr.value[:1].islower():
-            self.nodes.append(node)
-
-
-def _references(ctx: FileContext) -> _References:
-    cached = getattr(ctx, "_cdk101_refs", None)
-    if cached is None:
-        cached = _References(ctx.imports.aliases)
-        ctx.module.visit(cached)
-        setattr(ctx, "_cdk101_refs", cached)
-    return cached
-
-
 def _module_references(ctx: FileContext) -> list[cst.BaseExpression]:
-    return _references(ctx).nodes
+    """Names bound to an aws_cdk module, and ``<alias>.<lower-case name>`` chains (``cdk.aws_elbv2``)."""
+    aliases = ctx.imports.aliases
+    names: list[cst.BaseExpression] = [n for alias in aliases for n in ctx.references.get(alias, ())]
+    chains = [a for a in ctx.attributes if a.attr.value[:1].islower() and (root := root_name(a)) is not None
+              and root.value in aliases]
+    return names + chains
 
 
 def _spell_moved(ctx: FileContext, target: str) -> str:
@@ -551,7 +504,7 @@ def _spell_moved(ctx: FileContext, target: str) -> str:
     if existing is not None:
         return existing
     module, _, name = target.rpartition(".")
-    if name not in _references(ctx).bare:
+    if name not in ctx.references:
         return name
     return f"`{target}`"
 

@@ -61,50 +61,6 @@ def _prefer_public(modules: list[str]) -> list[str]:
     return public or modules
 
 
-class _Uses(cst.CSTVisitor):
-    """``X.Member`` uses of names, the names read otherwise, and dynamic name tricks."""
-
-    def __init__(self) -> None:
-        self.dynamic = False
-        #: name -> [(the ``X.Member`` attribute node, member)] in source order
-        self.attr_uses: dict[str, list[tuple[cst.Attribute, str]]] = {}
-        #: names read other than as ``X.Member``
-        self.bare_uses: set[str] = set()
-        self._skip: set[cst.Name] = set()  # Name nodes that are not reads (definitions, keywords, attributes)
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        return False
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        return False
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._skip.add(node.name)
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self._skip.add(node.name)
-
-    def visit_Param(self, node: cst.Param) -> None:
-        self._skip.add(node.name)
-
-    def visit_Arg(self, node: cst.Arg) -> None:
-        if node.keyword is not None:
-            self._skip.add(node.keyword)
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        self._skip.add(node.attr)
-        if isinstance(node.value, cst.Name):
-            self._skip.add(node.value)
-            self.attr_uses.setdefault(node.value.value, []).append((node, node.attr.value))
-
-    def visit_Name(self, node: cst.Name) -> None:
-        if node in self._skip:
-            return
-        if node.value in ("globals", "locals", "exec", "eval", "__import__"):
-            self.dynamic = True  # names may be bound in ways we cannot see
-        self.bare_uses.add(node.value)
-
-
 class MissingCdkImport(Rule):
     """
     ## What it does
@@ -168,14 +124,18 @@ class MissingCdkImport(Rule):
         if any(isinstance(stmt, cst.ImportFrom) and isinstance(stmt.names, cst.ImportStar)
                for stmt in ctx.imports.statements):
             return
-        names = _Uses()
-        ctx.module.visit(names)
-        if names.dynamic:
-            return
+        if any(name in ctx.references for name in ("globals", "locals", "exec", "eval", "__import__")):
+            return  # names may be bound in ways we cannot see
+        # `X.Member` uses of each name, and the names also used otherwise
+        attr_uses: dict[str, list[tuple[cst.Attribute, str]]] = {}
+        for node in ctx.attributes:
+            if isinstance(node.value, cst.Name):
+                attr_uses.setdefault(node.value.value, []).append((node, node.attr.value))
         bound = ctx.scopes.bound_anywhere()
         api = ctx.api
-        for alias, uses in names.attr_uses.items():
-            if alias in bound or alias in _BUILTINS or alias in names.bare_uses or alias == "self":
+        for alias, uses in attr_uses.items():
+            other_uses = len(ctx.references.get(alias, ())) > len(uses)
+            if alias in bound or alias in _BUILTINS or other_uses or alias == "self":
                 continue
             members = list(dict.fromkeys(m for _, m in uses))
             per_member = [set(api.modules_defining(m)) for m in members]

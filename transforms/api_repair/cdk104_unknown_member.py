@@ -139,13 +139,6 @@ def _plain_bucket(ctx: FileContext, receiver: cst.BaseExpression) -> bool:
     return True
 
 
-def _in_import(ctx: FileContext, node: cst.Attribute) -> bool:
-    parent = ctx.parent(node)
-    while isinstance(parent, cst.Attribute):
-        parent = ctx.parent(parent)
-    return isinstance(parent, (cst.ImportFrom, cst.ImportAlias))
-
-
 class UnknownMember(Rule):
     """
     ## What it does
@@ -207,8 +200,6 @@ class UnknownMember(Rule):
             return
         yield from self._imports(ctx, view)
         for node in ctx.attributes:
-            if _in_import(ctx, node):
-                continue
             parent = ctx.parent(node)
             q = ctx.qualname(node)
             if q is not None:

@@ -140,7 +140,7 @@ def _uses_of_value(ctx: FileContext, call: cst.Call) -> list[cst.CSTNode] | None
     if spelled is None:
         return None  # unpacking and the like: leave alone
     scope = ctx.enclosing(call, cst.ClassDef) if spelled.startswith("self.") else ctx.scope_of(call)
-    uses = [u for u in _uses(scope or ctx.module, spelled) if u is not target]
+    uses = [u for u in _uses(ctx, scope or ctx.module, spelled) if u is not target]
     if any(_guarded(ctx, u) for u in uses):
         return None
     return uses
@@ -225,35 +225,13 @@ def _named_resources(ctx: FileContext, uses: list[cst.CSTNode]) -> str:
     return ", ".join(dict.fromkeys(out))
 
 
-class _Uses(cst.CSTVisitor):
-    """Reads of a name or ``self.x`` (not attribute names, keywords or parameters spelled alike)."""
-
-    def __init__(self, spelled: str) -> None:
-        self.spelled = spelled
-        self.found: list[cst.BaseExpression] = []
-        self._not_reads: set[cst.Name] = set()
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        self._not_reads.add(node.attr)
-        if dotted_name(node) == self.spelled:
-            self.found.append(node)
-
-    def visit_Arg(self, node: cst.Arg) -> None:
-        if node.keyword is not None:
-            self._not_reads.add(node.keyword)
-
-    def visit_Param(self, node: cst.Param) -> None:
-        self._not_reads.add(node.name)
-
-    def visit_Name(self, node: cst.Name) -> None:
-        if node.value == self.spelled and node not in self._not_reads:
-            self.found.append(node)
-
-
-def _uses(scope: cst.CSTNode, spelled: str) -> list[cst.BaseExpression]:
-    v = _Uses(spelled)
-    scope.visit(v)
-    return v.found
+def _uses(ctx: FileContext, scope: cst.CSTNode, spelled: str) -> list[cst.BaseExpression]:
+    """Reads (and assignments) of a name or ``self.x`` inside ``scope``."""
+    if "." in spelled:
+        found: list[cst.BaseExpression] = [a for a in ctx.attributes if dotted_name(a) == spelled]
+    else:
+        found = list(ctx.references.get(spelled, ()))
+    return [n for n in found if scope is ctx.module or any(a is scope for a in ctx.ancestors(n))]
 
 
 def _guarded(ctx: FileContext, node: cst.CSTNode) -> bool:
