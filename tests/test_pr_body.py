@@ -20,7 +20,7 @@ def diag(path: str, line: int, code: str = "CDK301", message: str = "KMS key doe
 def fixes(applied: list[Diagnostic], **kw) -> bodies.Fixes:
     stats = kw.pop("stats", [FileStat("app/a.py", 1, 1), FileStat("CHANGELOG.md", 3, 0)])
     changelog = kw.pop("changelog", {"CHANGELOG.md": ["### Security", "- Enable KMS key rotation on 1 key in app/a.py (CDK301)"]})
-    return bodies.Fixes(base="main", branch="remediator/main", applied=applied, stats=stats, changelog=changelog)
+    return bodies.Fixes(base="main", applied=applied, stats=stats, changelog=changelog)
 
 
 def test_fingerprint_is_stable_and_ignores_order_and_line_numbers() -> None:

@@ -99,7 +99,6 @@ class Fixes:
     """What one run fixed: the inputs of the body."""
 
     base: str
-    branch: str
     applied: list[Diagnostic]
     stats: list[FileStat]
     changelog: Mapping[str, list[str]]  #: changelog file -> lines it gained

@@ -114,7 +114,7 @@ class Bot:
             if sha and not git.has_commit(sha):
                 raise PrError(f"remote {opts.remote!r} changed while remediator fetched from it; re-run")
 
-        fix = self._compute(base, branch, base_sha)
+        fix = self._compute(base, base_sha)
         if opts.dry_run:
             return self._dry_run(fix, base, branch)
         tip = git.commit_info(bot_sha) if bot_sha else None
@@ -123,7 +123,7 @@ class Bot:
         return self._publish(fix, base, branch, tip)
 
     # -- 2. the fix, in a temporary worktree ------------------------------------------------------
-    def _compute(self, base: str, branch: str, base_sha: str) -> Fix:
+    def _compute(self, base: str, base_sha: str) -> Fix:
         opts, git = self.opts, self.git
         with git.temporary_worktree(base_sha) as tree:
             paths = [self._inside(p, tree) for p in (opts.paths or ["."])]
@@ -151,7 +151,7 @@ class Bot:
         info = git.commit_info(commit)
         patch = git.diff(base_sha, commit)
         stacks = {r.path for r in changed}
-        fixes = bodies.Fixes(base=base, branch=branch, applied=applied, stats=summarize(patch),
+        fixes = bodies.Fixes(base=base, applied=applied, stats=summarize(patch),
                              changelog=_added_lines(patch, exclude=stacks))
         return Fix(base_sha, commit=commit, tree=info.tree, fixes=fixes)
 
