@@ -263,23 +263,29 @@ FAILURES = {
     "no such remote": (dict(args=("--remote", "upstream")), None, "no git remote named 'upstream'"),
     "push refused": (dict(), _reject_pushes, "push of remediator/main to 'origin' refused"),
     "403": (dict(), lambda w: w.server.fail("GET", PULLS, 403, "Resource not accessible by integration"),
-            "GitHub refused listing its pull requests of acme/infra (403 Resource not accessible by integration)"),
+            "GitHub refused listing the pull requests in acme/infra (403 Resource not accessible by integration)"),
     "404": (dict(), lambda w: w.server.fail("GET", PULLS, 404, "Not Found"), "repository acme/infra not found"),
     "422": (dict(), lambda w: w.server.fail("POST", PULLS, 422, "Validation Failed", errors=[
         {"resource": "PullRequest", "code": "custom", "message": "No commits between main and remediator/main"}]),
-        "GitHub rejected opening the pull request of acme/infra (422 Validation Failed: No commits between main"),
+        "GitHub rejected opening the pull request in acme/infra (422 Validation Failed: No commits between main"),
     "rate limit": (dict(), lambda w: w.server.fail("GET", PULLS, 403, "API rate limit exceeded for installation.",
                                                    headers={"x-ratelimit-limit": "5000", "x-ratelimit-remaining": "0",
                                                             "x-ratelimit-used": "5000", "x-ratelimit-resource": "core",
                                                             "x-ratelimit-reset": "4102444800"}),
-                   "GitHub API rate limit exceeded while listing its pull requests of acme/infra: it resets at "
+                   "GitHub API rate limit exceeded while listing the pull requests in acme/infra: it resets at "
                    "2100-01-01 00:00:00 UTC"),
     "secondary rate limit": (dict(), lambda w: w.server.fail("GET", PULLS, 429, "You have exceeded a secondary rate "
                                                              "limit.", headers={"retry-after": "60"}),
-                             "GitHub secondary rate limit hit while listing its pull requests of acme/infra: "
+                             "GitHub secondary rate limit hit while listing the pull requests in acme/infra: "
                              "retry after 60 s"),
     "server error": (dict(), lambda w: w.server.fail("GET", PULLS, 502, "Server Error"), "GitHub API error"),
     "unreachable API": (dict(api_url="closed"), None, "cannot reach the GitHub API at http://127.0.0.1:"),
+    "unparsable stack on the base": (dict(), lambda w: w.push_to_main(
+        {"app/broken.py": "from aws_cdk import Stack\ndef broken(:\n"}, "broken"),
+        "1 input(s) of main could not be fixed: app/broken.py: "),
+    "invalid configuration": (dict(), lambda w: w.push_to_main(
+        {"pyproject.toml": '[tool.remediator]\nselect = ["CDK301"]\nunknown-key = 1\n'}, "bad config"),
+        "unknown-key"),
 }
 
 

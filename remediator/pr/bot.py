@@ -21,6 +21,7 @@ box of the pull request body is ticked.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
@@ -41,7 +42,8 @@ DEFAULT_PREFIX = "remediator/"
 
 @dataclass
 class Options:
-    paths: Sequence[str] = (".",)
+    #: what to fix, as for `remediator fix` (its paths and --config are read in the temporary worktree)
+    request: Request = field(default_factory=lambda: Request(paths=["."], fix=True))
     base: str | None = None
     remote: str = "origin"
     branch_prefix: str = DEFAULT_PREFIX
@@ -49,15 +51,12 @@ class Options:
     labels: Sequence[str] = ()
     allow_dirty: bool = False
     dry_run: bool = False
-    # what to fix (as `remediator fix`)
-    select: Sequence[str] = ()
-    ignore: Sequence[str] = ()
-    extend_select: Sequence[str] = ()
-    unsafe_fixes: bool | None = None
-    config_path: str | None = None
-    jobs: int | None = None
     #: hook for verification: one line per resource the fix may replace (None: not assessed)
     replacement_risks: Sequence[str] | None = None
+
+    @property
+    def paths(self) -> list[str]:
+        return list(self.request.paths) or ["."]
 
 
 @dataclass
@@ -81,8 +80,7 @@ class Bot:
         self._api_factory = api
         self._api: GitHubApi | None = None
         self.say = say
-        first = opts.paths[0] if opts.paths else "."
-        self.git = Git(Git.toplevel(first))
+        self.git = Git(Git.toplevel(opts.paths[0]))
 
     @property
     def api(self) -> GitHubApi:
@@ -126,11 +124,11 @@ class Bot:
     def _compute(self, base: str, base_sha: str) -> Fix:
         opts, git = self.opts, self.git
         with git.temporary_worktree(base_sha) as tree:
-            paths = [self._inside(p, tree) for p in (opts.paths or ["."])]
-            config = self._inside(opts.config_path, tree) if opts.config_path else None
-            req = Request(paths=paths, fix=True, diff=False, select=opts.select, ignore=opts.ignore,
-                          extend_select=opts.extend_select, unsafe_fixes=opts.unsafe_fixes, changelog=True,
-                          config_path=config, jobs=opts.jobs)
+            config = opts.request.config_path
+            if config:  # the base's version of a configuration file of the repository; another one as it is
+                config = self._inside(config, tree) if self._relative(config) else os.path.abspath(config)
+            req = dataclasses.replace(opts.request, paths=[self._inside(p, tree) for p in opts.paths], fix=True,
+                                      diff=False, changelog=True, changelog_path=None, config_path=config)
             with _cwd(tree):  # the worktree is the repository root of the run (diff paths, changelog)
                 try:
                     result = run(req)
@@ -155,11 +153,15 @@ class Bot:
                              changelog=_added_lines(patch, exclude=stacks))
         return Fix(base_sha, commit=commit, tree=info.tree, fixes=fixes)
 
+    def _relative(self, path: str) -> str | None:
+        """``path`` relative to the top of the user's work tree, None when it lies outside."""
+        rel = os.path.relpath(os.path.realpath(path), self.git.top)
+        return None if rel == os.pardir or rel.startswith(os.pardir + os.sep) else rel
+
     def _inside(self, path: str, tree: str) -> str:
         """``path`` (given in the user's work tree) in the temporary worktree."""
-        full = os.path.realpath(path)
-        rel = os.path.relpath(full, self.git.top)
-        if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        rel = self._relative(path)
+        if rel is None:
             raise PrError(f"{path}: outside the git work tree {self.git.top}")
         return os.path.normpath(os.path.join(tree, rel))
 

@@ -13,7 +13,6 @@ from remediator.pr import PrError, redact
 from remediator.pr.bot import DEFAULT_AUTHOR, DEFAULT_PREFIX, Bot, Options
 from remediator.pr.git import Git, Identity
 from remediator.pr.github import DEFAULT_API_URL, GitHubApi, check_repo, repo_from_remote
-from remediator.source.config import split_codes
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
@@ -73,11 +72,11 @@ def pr_command(paths, base, remote, branch_prefix, author, labels, github_repo, 
             raise PrError(f"--author: {exc}") from None
         if not api_url.startswith(("http://", "https://")):
             raise PrError(f"--api-url {api_url!r} is not an http(s) URL")
-        opts = Options(paths=list(paths) or ["."], base=base, remote=remote, branch_prefix=branch_prefix,
-                       author=identity, labels=list(labels), allow_dirty=allow_dirty, dry_run=dry_run,
-                       select=split_codes(select), ignore=split_codes(ignore),
-                       extend_select=split_codes(extend_select), unsafe_fixes=unsafe_fixes,
-                       config_path=config_path, jobs=jobs)
+        from remediator.cli import _request  # imported late: remediator.cli imports this module
+
+        request = _request(paths, select, ignore, extend_select, unsafe_fixes, False, None, config_path, jobs, fix=True)
+        opts = Options(request=request, base=base, remote=remote, branch_prefix=branch_prefix, author=identity,
+                       labels=list(labels), allow_dirty=allow_dirty, dry_run=dry_run)
         api = None
         if not dry_run:
             if not token:

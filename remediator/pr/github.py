@@ -90,7 +90,7 @@ class GitHubApi:
         """Every pull request (open or closed) whose head is ``branch`` of this repository."""
         pages = self._github.rest.paginate(self._rest.pulls.list, map_func=lambda r: r.json(), owner=self.owner,
                                            repo=self.name, state="all", head=f"{self.owner}:{branch}", per_page=100)
-        data = self._call("listing its pull requests", lambda: list(pages))
+        data = self._call("listing the pull requests", lambda: list(pages))
         return [Pull.from_json(p) for p in data]
 
     def create_pull(self, title: str, head: str, base: str, body: str) -> Pull:
@@ -125,41 +125,42 @@ class GitHubApi:
         try:
             return fn()
         except PrimaryRateLimitExceeded as exc:
-            raise PrError(f"GitHub API rate limit exceeded while {what} of {self.repo}: it resets at "
+            raise PrError(f"GitHub API rate limit exceeded while {what} in {self.repo}: it resets at "
                           f"{_reset_time(exc.response.headers, exc.retry_after)}; re-run after that") from None
         except RateLimitExceeded as exc:
             seconds = int(exc.retry_after.total_seconds())
-            raise PrError(f"GitHub secondary rate limit hit while {what} of {self.repo}: retry after "
+            raise PrError(f"GitHub secondary rate limit hit while {what} in {self.repo}: retry after "
                           f"{seconds} s ({_reset_time(exc.response.headers, exc.retry_after)}); "
                           "re-run then, and run fewer repositories at once") from None
         except RequestFailed as exc:
             raise PrError(self._failed(what, exc.response.status_code, exc.response)) from None
         except RequestTimeout:
             raise PrError(f"the GitHub API at {self.api_url} did not answer within {self.timeout:g} s while "
-                          f"{what} of {self.repo}; check --api-url and the network, then re-run") from None
+                          f"{what} in {self.repo}; check --api-url and the network, then re-run") from None
         except RequestError as exc:
             reason = str(exc.exc) or type(exc.exc).__name__
-            raise PrError(f"cannot reach the GitHub API at {self.api_url} while {what} of {self.repo} "
+            raise PrError(f"cannot reach the GitHub API at {self.api_url} while {what} in {self.repo} "
                           f"({reason}); check --api-url and the network") from None
 
     def _failed(self, what: str, status: int, response: Any) -> str:
         message, details = _error_text(response)
         said = f"{status} {message}".strip() + (f": {details}" if details else "")
         if status == 401:
-            return (f"GitHub rejected the token ({said}) while {what} of {self.repo}: put a valid token "
+            return (f"GitHub rejected the token ({said}) while {what} in {self.repo}: put a valid token "
                     f"in {self.token_env}")
         if status == 403:
-            return (f"GitHub refused {what} of {self.repo} ({said}): the token needs read and write access "
-                    "to the repository's contents and pull requests")
+            return (f"GitHub refused {what} in {self.repo} ({said}): give the token read and write access to "
+                    "contents and pull requests (in GitHub Actions: the workflow's permissions, and the setting "
+                    "that allows Actions to create pull requests)")
         if status == 404:
             return (f"repository {self.repo} not found at {self.api_url} ({said} while {what}), or the token "
                     "cannot see it: check --github-repo and the token's repository access")
         if status == 422:
-            return (f"GitHub rejected {what} of {self.repo} ({said}); check that the base branch exists on "
+            return (f"GitHub rejected {what} in {self.repo} ({said}); check that the base branch exists on "
                     "GitHub and that no other pull request uses the branch")
         if status >= 500:
-            return f"GitHub API error while {what} of {self.repo} ({said}); re-run later"
-        return f"GitHub answered {said} while {what} of {self.repo}"
+            return f"GitHub API error while {what} in {self.repo} ({said}); re-run later"
+        return f"GitHub answered {said} while {what} in {self.repo}"
 
 
 def _error_text(response: Any) -> tuple[str, str]:
