@@ -172,5 +172,9 @@ def explain(code: str) -> None:
     click.echo(f"# {rule.name} ({rule.code})\n\nTier: {tier}\n\n{rule.documentation()}")
 
 
+from remediator.pr.command import pr_command  # noqa: E402  (after main: it reuses helpers of this module)
+
+main.add_command(pr_command)
+
 if __name__ == "__main__":  # pragma: no cover
     main()
