@@ -8,6 +8,7 @@ import traceback
 
 import click
 
+from remediator.api import CDK_PYTHON_ENV
 from remediator.output.files import sigterm_as_exit
 from remediator.pr import PrError, redact
 from remediator.pr.bot import DEFAULT_AUTHOR, DEFAULT_PREFIX, Bot, Options
@@ -15,12 +16,6 @@ from remediator.pr.git import Git, Identity
 from remediator.pr.github import DEFAULT_API_URL, GitHubApi, check_repo, repo_from_remote
 
 EXIT_OK, EXIT_ERROR = 0, 2
-
-
-def _cdk_python(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    from remediator.cli import _set_cdk_python  # imported late: remediator.cli imports this module
-
-    _set_cdk_python(ctx, param, value)
 
 
 @click.command("pr")
@@ -48,10 +43,10 @@ def _cdk_python(ctx: click.Context, param: click.Parameter, value: str | None) -
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Configuration file (default: nearest pyproject.toml with [tool.remediator]).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPU count).")
-@click.option("--cdk-python", type=click.Path(), expose_value=False, callback=_cdk_python,
+@click.option("--cdk-python", type=click.Path(), envvar=CDK_PYTHON_ENV,
               help="Python (or venv) whose aws-cdk-lib is the API ground truth.")
 def pr_command(paths, base, remote, branch_prefix, author, labels, github_repo, api_url, token_env, allow_dirty,
-               dry_run, select, ignore, extend_select, unsafe_fixes, config_path, jobs) -> None:
+               dry_run, select, ignore, extend_select, unsafe_fixes, config_path, jobs, cdk_python) -> None:
     """Commit the fixes on the branch <prefix><base> and open or update its pull request.
 
     Run in a clone of the repository. The fix is built from the base branch on the remote in a
@@ -74,7 +69,9 @@ def pr_command(paths, base, remote, branch_prefix, author, labels, github_repo, 
             raise PrError(f"--api-url {api_url!r} is not an http(s) URL")
         from remediator.cli import _request  # imported late: remediator.cli imports this module
 
-        request = _request(paths, select, ignore, extend_select, unsafe_fixes, False, None, config_path, jobs, fix=True)
+        request = _request(dict(paths=paths, select=select, ignore=ignore, extend_select=extend_select,
+                                unsafe_fixes=unsafe_fixes, no_changelog=False, changelog_path=None,
+                                config_path=config_path, jobs=jobs, cdk_python=cdk_python), fix=True)
         opts = Options(request=request, base=base, remote=remote, branch_prefix=branch_prefix, author=identity,
                        labels=list(labels), allow_dirty=allow_dirty, dry_run=dry_run)
         api = None
