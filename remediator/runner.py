@@ -16,8 +16,6 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-import pygit2
-
 from remediator.analysis.engine import FileResult, RunOptions, process_source
 from remediator.analysis.rule import Rule
 from remediator.output import changelog as changelog_mod
@@ -85,17 +83,20 @@ class RunResult:
 
 
 def _git_top_level(start: str) -> str | None:
-    try:
-        found = pygit2.discover_repository(start)
-    except (pygit2.GitError, KeyError, OSError):  # pragma: no cover - unusual git layouts
-        return None
-    if not found:
-        return None
-    try:
-        workdir = pygit2.Repository(found).workdir
-    except pygit2.GitError:  # pragma: no cover
-        return None
-    return os.path.realpath(workdir) if workdir else None
+    """The work tree of the git repository ``start`` is in: the nearest folder at or above it with
+    a ``.git`` (a folder, or a file for worktrees and submodules). Found by looking, not through
+    pygit2.discover_repository, which (pygit2 1.21) leaks a reference to None on every miss and
+    aborts a long-lived process (the language server, a test run) after a few dozen runs."""
+    folder = os.path.realpath(start)
+    if not os.path.isdir(folder):
+        folder = os.path.dirname(folder)
+    while True:
+        if os.path.exists(os.path.join(folder, ".git")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
 def _inside(path: str, folder: str) -> bool:

@@ -645,3 +645,15 @@ def test_worker_killed_mid_run_ends_the_run_with_an_error(tmp_path: Path, monkey
     assert all((tmp_path / f"m{i}.py").read_bytes() == KMS for i in range(count))
     assert not (tmp_path / "CHANGELOG.md").exists()
     assert temp_files(tmp_path) == []
+
+
+def test_many_runs_in_one_process_outside_a_git_repository(tmp_path: Path) -> None:
+    """A long-lived process (the language server, a test run) may call the runner hundreds of times
+    outside any git repository; finding the repository root must not leak (pygit2 1.21's
+    discover_repository loses a reference to None per miss and aborts the interpreter at exit)."""
+    (tmp_path / "stack.py").write_bytes(KMS)
+    script = ("import os\nfrom remediator.runner import Request, run\n"
+              "for _ in range(200):\n    run(Request(paths=['.'], fix=False, jobs=1))\nprint('done')\n")
+    proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == "done"
