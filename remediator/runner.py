@@ -279,8 +279,13 @@ def _process_all(items: list[tuple[str, str, int]], specs: list[GroupSpec], jobs
     others = set(multiprocessing.active_children())
     # forkserver: workers are forked from a clean single-threaded server, never from this process
     # (a fork of a process with threads can inherit a held lock and hang forever)
-    mp = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
-                                     else "spawn")
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        mp = multiprocessing.get_context("forkserver")
+        # the server imports the engine and every rule once; each worker is forked with them loaded
+        # (instead of importing them again: about 0.4 s per worker and run)
+        mp.set_forkserver_preload(["remediator.runner", "remediator.transforms.preload"])
+    else:  # pragma: no cover - platforms without fork
+        mp = multiprocessing.get_context("spawn")
     pool = mp.Pool(jobs, initializer=_init_pool_worker, initargs=(specs, os.getpid()))
     workers = [p for p in multiprocessing.active_children() if p not in others]
     try:
