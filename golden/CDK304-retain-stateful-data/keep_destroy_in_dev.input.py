@@ -21,5 +21,5 @@ class DataStack(Stack):
         self._helpers()
 
     def _helpers(self) -> None:
-        # no environment name in this function: plain RETAIN
+        # no environment name in this function, and keep-destroy-in-dev is on: reported, not changed
         s3.Bucket(self, "Scratch", removal_policy=RemovalPolicy.DESTROY, auto_delete_objects=True)

@@ -63,6 +63,91 @@ def is_environment_lookup(value: cst.BaseExpression) -> bool:
     return key is not None and is_environment_key(key)
 
 
+#: words of a name that tests the deployment environment (``is_prod``, ``stage``, ``is_dev_env``)
+_ENVIRONMENT_WORD = re.compile(r"(?:^|_)(?:prod|production|dev|development|test|testing|staging|stage|env|"
+                               r"environment|qa|sandbox|preview)(?:$|_)", re.IGNORECASE)
+#: in a Stack, these name aws-cdk-lib's ``Environment`` (account/region), not the deployment stage
+_NOT_AN_ENVIRONMENT_NAME = frozenset({"env", "environment"})
+
+
+def mentions_environment(test: cst.BaseExpression) -> bool:
+    """A test that depends on the deployment environment: a name like ``is_prod``, ``stage`` or
+    ``env``, a context lookup of an environment key, or a comparison with an environment name."""
+    found = False
+
+    class Visitor(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            nonlocal found
+            found = found or bool(_ENVIRONMENT_WORD.search(node.value)) or is_environment_key(node.value)
+
+        def visit_Call(self, node: cst.Call) -> None:
+            nonlocal found
+            found = found or is_environment_lookup(node)
+
+        def visit_SimpleString(self, node: cst.SimpleString) -> None:
+            nonlocal found
+            value = node.evaluated_value
+            found = found or (isinstance(value, str) and value.lower() in DISPOSABLE_ENVIRONMENTS | {"prod", "production"})
+
+    test.visit(Visitor())
+    return found
+
+
+def environment_reference(ctx: "FileContext", at: cst.CSTNode) -> str | None:
+    """How the code names its deployment environment where ``at`` is, for a test like
+    ``<it> == "prod"``: a local bound earlier from ``try_get_context("env")`` (or any local or
+    parameter named like an environment key: ``stage``, ``env_name``, ``environment_suffix``), a
+    ``self.<key>`` attribute the class assigns, or ``props.<key>`` of a parameter. ``env`` and
+    ``environment`` as parameters or attributes are aws-cdk-lib's account/region ``Environment``
+    in a Stack, never the stage. None when the code has none."""
+    fn = ctx.enclosing(at, cst.FunctionDef)
+    if not isinstance(fn, cst.FunctionDef):
+        return None
+    line = ctx.position(at)[0]
+    earlier = [a for a in ctx.assignments if ctx.scope_of(a.statement) is fn and ctx.position(a.statement)[0] < line]
+    for a in earlier:  # env_name = self.node.try_get_context("env") [or "dev"]
+        if "." not in a.target and is_environment_lookup(a.value):
+            return a.target
+    params = [p for p in (*fn.params.posonly_params, *fn.params.params, *fn.params.kwonly_params)]
+    for p in params:
+        name = p.name.value
+        annotation = "" if p.annotation is None else cst.Module([]).code_for_node(p.annotation.annotation)
+        if is_environment_key(name) and name not in _NOT_AN_ENVIRONMENT_NAME and (not annotation or "str" in annotation):
+            return name
+    for a in earlier:
+        if "." not in a.target and is_environment_key(a.target) and a.target not in _NOT_AN_ENVIRONMENT_NAME \
+                and not isinstance(a.value, cst.Call):
+            return a.target
+    cls = ctx.enclosing(fn, cst.ClassDef)
+    for a in ctx.assignments:
+        attr = a.target[len("self."):] if a.target.startswith("self.") else None
+        if attr and "." not in attr and a.scope is cls and is_environment_key(attr) \
+                and attr not in _NOT_AN_ENVIRONMENT_NAME:
+            return a.target
+    names = {p.name.value for p in params}
+    for node in ctx.attributes:
+        if isinstance(node.value, cst.Name) and node.value.value in names and node.value.value != "self" \
+                and is_environment_key(node.attr.value) and node.attr.value not in _NOT_AN_ENVIRONMENT_NAME \
+                and any(anc is fn for anc in ctx.ancestors(node)):
+            return f"{node.value.value}.{node.attr.value}"
+    return None
+
+
+#: words by which code says it is not meant for production (a comment, a docstring)
+_TEARDOWN_INTENT = re.compile(
+    r"\b(?:dev|development|test|tests|testing|demo|sample|samples|example|examples|ephemeral|temporary|temp|"
+    r"throw-?away|workshop|sandbox|prototype|poc|tutorial|playground|scratch|non-prod(?:uction)?|"
+    r"(?:not|never)\b[^.]*\bproduction|for production|in production|cdk destroy|clean ?up|tear(?:s|ing)? ?down)\b",
+    re.IGNORECASE)
+
+
+def states_teardown_intent(text: str) -> str | None:
+    """The words of ``text`` that say the code is meant to be torn down (dev, demo, ``not for
+    production``, ``cdk destroy``...), or None."""
+    m = _TEARDOWN_INTENT.search(text)
+    return m.group(0) if m else None
+
+
 # -- S3 -------------------------------------------------------------------------------------------
 #: keywords that make an L2 bucket a static website (S3 website endpoints are HTTP only, and
 #: BLOCK_ALL makes such a bucket fail synth: verified)

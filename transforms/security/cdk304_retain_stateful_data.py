@@ -1,12 +1,23 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Iterator
 
 import libcst as cst
 
 from remediator.analysis import edits as E
-from remediator.analysis.cdk_facts import RETAIN_TYPES, SNAPSHOT_TYPES, is_environment_lookup
+from remediator.analysis.cdk_facts import (
+    DISPOSABLE_ENVIRONMENTS,
+    RETAIN_TYPES,
+    SNAPSHOT_TYPES,
+    environment_reference,
+    is_environment_key,
+    mentions_environment,
+    physical_name,
+    states_teardown_intent,
+)
+from remediator.analysis.comments import comments_near, docstrings_around, drop_keyword_comments, drop_statement_comments
 from remediator.analysis.context import ConstructCall, FileContext, literal_value
 from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
 
@@ -32,37 +43,56 @@ class RetainStatefulData(Rule):
 
     ## Example
     ```python
-    table = dynamodb.Table(self, "Orders", partition_key=key, removal_policy=RemovalPolicy.DESTROY)
-    db = rds.DatabaseInstance(self, "Db", engine=engine, vpc=vpc, removal_policy=RemovalPolicy.DESTROY)
+    dynamodb.Table(self, "Orders", partition_key=key, removal_policy=RemovalPolicy.DESTROY)
+    rds.DatabaseInstance(self, "Db", engine=eng, vpc=vpc, removal_policy=RemovalPolicy.DESTROY)
     ```
     Use instead:
     ```python
-    table = dynamodb.Table(self, "Orders", partition_key=key, removal_policy=RemovalPolicy.RETAIN)
-    db = rds.DatabaseInstance(self, "Db", engine=engine, vpc=vpc, removal_policy=RemovalPolicy.SNAPSHOT)
+    dynamodb.Table(self, "Orders", partition_key=key, removal_policy=RemovalPolicy.RETAIN)
+    rds.DatabaseInstance(self, "Db", engine=eng, vpc=vpc, removal_policy=RemovalPolicy.SNAPSHOT)
     ```
 
     ## Fix safety
-    Safe: changing a removal policy only changes the `DeletionPolicy`/`UpdateReplacePolicy`
-    attributes, never the resource itself. Buckets, tables, keys, secrets, log groups, user
-    pools and file systems get `RETAIN`; RDS, DocumentDB, Neptune, ElastiCache (Redis/Valkey),
-    Redshift and EBS volumes get `SNAPSHOT` (aws-cdk-lib rejects `SNAPSHOT` on other
-    resources). A bucket that goes to `RETAIN` also loses `auto_delete_objects=True`, which
-    synth rejects together with `RETAIN`. Retained resources stay behind when the stack is
-    deleted and must be removed by hand. Conditional policies (`DESTROY if dev else RETAIN`),
-    policies held in variables, read replicas, DB instances inside a cluster, memcached
-    clusters and buckets built with a `**kwargs` spread are left alone, and so is
+    Changing a removal policy changes only the `DeletionPolicy`/`UpdateReplacePolicy` attributes,
+    never the resource itself; what it changes is the data's lifetime, so the fix follows what the
+    code says it intends:
+
+    - **Teardown that is intended is left alone.** A DESTROY that only runs under a test of the
+      environment (`if not is_prod:`, an `else` of `if stage == "prod":`) is no finding. Where a
+      comment beside or above it, or a docstring of the function, class or module, says the
+      resource or stack is for dev, test, a demo or sample, ephemeral, or not for production, or
+      the app's `cdk.json` names a dev/test environment (`"environment": "dev"`), the finding is
+      reported with that reason and nothing is changed — unless the stack has an environment
+      name (below), where the conditional form keeps the stated teardown outside production.
+    - **Where the stack has an environment name** (a `try_get_context("env")` value, a
+      parameter or local like `stage` / `env_name` / `environment_suffix`, `self.stage`,
+      `props.environment_suffix`), the fix is `RemovalPolicy.RETAIN if stage == "prod" else
+      RemovalPolicy.DESTROY` (SNAPSHOT for databases; a bucket keeps `auto_delete_objects` as
+      `stage != "prod"`); the production name is the `production-environment` option (`"prod"`).
+      Otherwise it is plain `RETAIN` / `SNAPSHOT`, and a bucket loses `auto_delete_objects=True`,
+      which synth rejects together with RETAIN.
+    - **A resource with a fixed physical name** (`bucket_name=`, `table_name=`,
+      `log_group_name=`...) gets the fix only with `--unsafe-fixes`: after `cdk destroy` the
+      retained resource keeps its name, and the next deploy of the stack fails with "already
+      exists". The finding says so.
+    - A comment the fix makes stale (`# change to RETAIN for production` beside the DESTROY, or
+      a comment about the removal policy right above it) is removed with the change.
+
+    Buckets, tables, keys, secrets, log groups, user pools and file systems get `RETAIN`; RDS,
+    DocumentDB, Neptune, ElastiCache (Redis/Valkey), Redshift and EBS volumes get `SNAPSHOT`
+    (aws-cdk-lib rejects `SNAPSHOT` on other resources). Conditional policies written by hand,
+    policies held in variables, read replicas, DB instances inside a cluster, memcached clusters
+    and buckets built with a `**kwargs` spread are left alone, and so is
     `x.apply_removal_policy(...)` when `x` is also a parameter or loop variable of the function.
 
     ## Options
-    `keep-destroy-in-dev = true` (under `[tool.remediator.rules.CDK304]`): when an earlier
-    statement of the same function bound a name to `self.node.try_get_context("env")` (or
-    `"stage"`, `"environment"`...; `or "dev"` allowed), write
-    `RemovalPolicy.RETAIN if env_name == "prod" else RemovalPolicy.DESTROY` instead, and keep
-    `auto_delete_objects` as `env_name != "prod"`. The production name is
-    `production-environment` (default `"prod"`). Without such a name the fix is plain `RETAIN`.
+    `production-environment` (default `"prod"`): the environment name the conditional fix keeps
+    data for. `keep-destroy-in-dev = true`: where no environment name is visible, report instead
+    of writing a plain RETAIN (the team keeps DESTROY outside production and wants to choose).
     """
 
     code, name, tier = "CDK304", "retain-stateful-data", Tier.SAFE
+    tier_note = "(unsafe with a fixed physical name; stated teardown reported)"
     summary = "Stateful resources must not be destroyed with their stack"
     targets = tuple(sorted(q for q in RETAIN_TYPES | SNAPSHOT_TYPES if not q.rsplit(".", 1)[-1].startswith("Cfn")))
     triggers = ("DESTROY",)
@@ -91,7 +121,7 @@ class RetainStatefulData(Rule):
                 qualname: str) -> Iterator[Finding]:
         """``value`` (a DESTROY) at call ``at`` applies to ``construct`` of type ``qualname``."""
         policy = self._policy_for(ctx, construct, qualname)
-        if policy is None:
+        if policy is None or _under_environment_test(ctx, value):
             return
         message = _message(qualname.rsplit(".", 1)[-1], policy)
         bucket = qualname in BUCKETS
@@ -99,35 +129,40 @@ class RetainStatefulData(Rule):
             # auto_delete_objects may arrive through the spread: RETAIN would then fail synth
             yield self.finding(at, message + " (not fixed: **kwargs may set auto_delete_objects)")
             return
-        env = self._environment(ctx, at) if self.settings.get("keep-destroy-in-dev") else None
+        env = environment_reference(ctx, at)
+        intent = _stated_intent(ctx, at, value)
+        if intent is not None and (env is None or intent[0] != "comment"):
+            yield self.finding(at, f"{message}; not changed: teardown is stated as intended ({intent[0]}: "
+                                   f"\"{intent[1]}\")", tier=Tier.REPORT)
+            return
+        if env is None and self.settings.get("keep-destroy-in-dev"):
+            yield self.finding(at, f"{message}; not changed: keep-destroy-in-dev is on and no environment name is "
+                                   "visible here to keep DESTROY outside production", tier=Tier.REPORT)
+            return
         auto_delete = bucket and _auto_delete(construct)
         if env is None:
-            edits = [_rename_member(value, policy)]
+            edits = [Edit.rename_attribute(value, policy)]  # type: ignore[arg-type]
             if auto_delete:
-                edits.append(Edit(construct, replace=lambda n: E.remove_keyword(n, "auto_delete_objects")))
+                edits.append(Edit.remove_keyword(construct, "auto_delete_objects"))
         else:
             prod = json.dumps(self.settings.get("production-environment") or "prod")
             spelled = ctx.module.code_for_node(value.value) if isinstance(value, cst.Attribute) else None
             if spelled is None:
                 return
-            edits = [Edit(value, replace=_expression(f"{spelled}.{policy} if {env} == {prod} else {spelled}.DESTROY"))]
+            choice = f"{spelled}.{policy} if {env} == {prod} else {spelled}.DESTROY"
+            edits = [Edit.replace_with(value, choice)]
             if auto_delete:
-                condition = cst.parse_expression(f"{env} != {prod}")
-                edits.append(Edit(construct, replace=lambda n: E.set_keyword(n, "auto_delete_objects", condition)))
+                edits.append(Edit.set_keyword(construct, "auto_delete_objects", f"{env} != {prod}"))
+            message = f"{message} in production: `{choice}`"
+        edits.extend(_drop_stale_comments(ctx, at))
+        named = physical_name(ConstructCall(ctx, construct, qualname))
+        if named is not None:
+            kind = qualname.rsplit(".", 1)[-1]
+            yield self.finding(at, f"{message}; unsafe: its fixed name (`{named[0]}=`) stays taken by the retained "
+                                   f"{kind} after `cdk destroy`, so the next deploy of the stack fails with "
+                                   "\"already exists\"", fix=Fix(edits), tier=Tier.UNSAFE)
+            return
         yield self.finding(at, message, fix=Fix(edits))
-
-    @staticmethod
-    def _environment(ctx: FileContext, at: cst.CSTNode) -> str | None:
-        """The name (``env_name`` or ``self.stage``) that an earlier statement of the same function
-        bound to ``self.node.try_get_context("env")`` (optionally ``or "dev"``), if exactly one."""
-        scope = ctx.scope_of(at)
-        if not isinstance(scope, cst.FunctionDef):
-            return None
-        line = ctx.position(at)[0]
-        names = {b.target for b in ctx.assignments
-                 if is_environment_lookup(b.value) and ctx.scope_of(b.statement) is scope
-                 and ctx.position(b.statement)[0] < line}
-        return names.pop() if len(names) == 1 else None
 
     @staticmethod
     def _policy_for(ctx: FileContext, construct: cst.Call, qualname: str) -> str | None:
@@ -147,22 +182,60 @@ class RetainStatefulData(Rule):
         return "SNAPSHOT"
 
 
+def _under_environment_test(ctx: FileContext, value: cst.CSTNode) -> bool:
+    """``value`` only runs under a test of the environment: the branch of an ``if``/``elif``/``else``
+    (or of a conditional expression) whose test names ``is_prod``, ``stage``, an environment
+    context key..."""
+    child: cst.CSTNode = value
+    for parent in ctx.ancestors(value):
+        if isinstance(parent, (cst.If, cst.IfExp)) and child is not parent.test and mentions_environment(parent.test):
+            return True
+        if isinstance(parent, cst.FunctionDef):
+            return False
+        child = parent
+    return False
+
+
+def _stated_intent(ctx: FileContext, at: cst.CSTNode, value: cst.CSTNode) -> tuple[str, str] | None:
+    """Where the code says the resource is meant to be torn down, and what it says: a comment on
+    or above the DESTROY, a docstring of the function, class or module, or the app's cdk.json
+    naming a disposable environment."""
+    for node in (value, ctx.statement_of(at) or at):
+        for comment in comments_near(ctx, node):
+            if states_teardown_intent(comment):
+                return "comment", comment
+    for doc in docstrings_around(ctx, at):
+        words = states_teardown_intent(doc)
+        if words:
+            return "docstring", doc.strip().splitlines()[0]
+    for key, setting in ctx.app.context.items():
+        if is_environment_key(key) and isinstance(setting, str) and setting.lower() in DISPOSABLE_ENVIRONMENTS:
+            return "cdk.json", f"{key} = {setting}"
+    return None
+
+
+def _about_removal(comment: str) -> bool:
+    """A comment that asks for what the fix does, and is stale after it: ``change to RETAIN for
+    production``, ``TODO: use SNAPSHOT in production``, ``Remove this line for production use``."""
+    return bool(re.search(r"\b(?:change|switch|set|use|make|replace)\b.*\b(?:retain|snapshot)\b"
+                          r"|\b(?:for|in)\s+prod(?:uction)?\b|\bremove this\b|\b(?:not|never)\b.*\bprod(?:uction)?\b",
+                          comment, re.IGNORECASE))
+
+
+def _drop_stale_comments(ctx: FileContext, at: cst.Call) -> list[Edit]:
+    """Remove the comments that ask for the change: on the ``removal_policy=`` line of a call laid
+    out over several lines and right above it, and on the statement's line and right above it."""
+    edits = []
+    if E.get_keyword(at, "removal_policy") is not None:
+        edits.append(Edit(at, replace=lambda n: drop_keyword_comments(n, "removal_policy", _about_removal)))  # type: ignore[arg-type]
+    stmt = ctx.statement_of(at)
+    if isinstance(stmt, cst.SimpleStatementLine):
+        edits.append(Edit(stmt, replace=lambda n: drop_statement_comments(n, _about_removal)))  # type: ignore[arg-type]
+    return edits
+
+
 def _message(class_name: str, policy: str) -> str:
     return f"{class_name} is destroyed with its stack (RemovalPolicy.DESTROY): use RemovalPolicy.{policy}"
-
-
-def _expression(code: str):
-    expr = cst.parse_expression(code)
-    return lambda node: expr
-
-
-def _rename_member(value: cst.BaseExpression, policy: str) -> Edit:
-    """``<spelling>.RemovalPolicy.DESTROY`` -> ``<same spelling>.RemovalPolicy.<policy>``."""
-    def replace(node: cst.CSTNode) -> cst.CSTNode:
-        assert isinstance(node, cst.Attribute)
-        return node.with_changes(attr=cst.Name(policy))
-
-    return Edit(value, replace=replace)
 
 
 def _auto_delete(call: cst.Call) -> bool:

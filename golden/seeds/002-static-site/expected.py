@@ -30,7 +30,8 @@ class StaticSiteStack(cdk.Stack):
             bucket_name=f"static-content-{self.account}-{self.region}",
             encryption=s3.BucketEncryption.KMS,
             encryption_key=key,
-            removal_policy=cdk.RemovalPolicy.RETAIN,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+            auto_delete_objects=True,
             block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
             enforce_ssl=True,
         )

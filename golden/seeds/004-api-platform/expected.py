@@ -46,7 +46,7 @@ class ApiPlatformStack(cdk.Stack):
             "Orders",
             table_name="orders",
             partition_key=dynamodb.Attribute(name="id", type=dynamodb.AttributeType.STRING),
-            removal_policy=cdk.RemovalPolicy.RETAIN,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         database = rds.DatabaseInstance(
             self,
@@ -54,7 +54,7 @@ class ApiPlatformStack(cdk.Stack):
             engine=rds.DatabaseInstanceEngine.postgres(version=rds.PostgresEngineVersion.VER_16),
             vpc=vpc,
             credentials=rds.Credentials.from_generated_secret("dbadmin"),
-            removal_policy=cdk.RemovalPolicy.SNAPSHOT,
+            removal_policy=cdk.RemovalPolicy.SNAPSHOT if env_name == "prod" else cdk.RemovalPolicy.DESTROY,
         )
         api_key_secret = secretsmanager.Secret(self, "ApiKeySecret", secret_name="api-platform-key")
 
