@@ -26,6 +26,7 @@ import libcst as cst
 from remediator.analysis.bindings import Kind, assigned_expressions, target_names
 from remediator.analysis.cdk_facts import CONSTRUCT_BASES
 from remediator.analysis.context import NOT_LITERAL, FileContext, literal_value
+from remediator.analysis.guards import hasattr_guards
 from remediator.analysis.imports import dotted_name
 
 #: ``self.node.<name>`` uses that neither change the construct tree nor depend on its order
@@ -811,18 +812,8 @@ def _evaluate(expr: cst.BaseExpression, env: dict[str, Any]) -> Any:
 
 
 def _hasattr_guards(test: cst.BaseExpression, selfnames: set[str]) -> tuple[set[str], set[str]]:
-    """Attributes a test proves present in its true branch (``hasattr(self, "x") and ...``) and in
-    its false branch (``not hasattr(self, "x")``)."""
-    if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "hasattr" \
-            and len(test.args) == 2 and isinstance(test.args[0].value, cst.Name) and test.args[0].value.value in selfnames:
-        name = literal_value(test.args[1].value)
-        return ({name}, set()) if isinstance(name, str) else (set(), set())
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        yes, no = _hasattr_guards(test.expression, selfnames)
-        return no, yes
-    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
-        return _hasattr_guards(test.left, selfnames)[0] | _hasattr_guards(test.right, selfnames)[0], set()
-    return set(), set()
+    """Attributes of ``self`` a test proves present in its true and its false branch."""
+    return hasattr_guards(test, lambda e: isinstance(e, cst.Name) and e.value in selfnames)
 
 
 def _catches_attribute_error(handler: cst.ExceptHandler) -> bool:

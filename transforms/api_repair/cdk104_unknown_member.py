@@ -7,6 +7,7 @@ import libcst as cst
 
 from remediator.analysis import edits as E
 from remediator.analysis.context import NOT_LITERAL, FileContext, literal_value
+from remediator.analysis.guards import guarded_by_hasattr
 from remediator.analysis.imports import dotted_name
 from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
 from remediator.analysis.apitypes import (
@@ -315,6 +316,8 @@ class UnknownMember(Rule):
         user_attrs = _user_attributes(ctx)
         if user_attrs is None or attr in user_attrs:
             return None  # the file gives objects attributes of its own (``bucket.stage = "raw"``)
+        if guarded_by_hasattr(ctx, node):
+            return None  # read only where `hasattr(x, "attr")` holds
         if view.kind(recv) == "interface":
             # what a method typed ``IBucket`` returns is a bucket of some class of aws_s3; other
             # interfaces (IGrantable, IConnectable...) have implementations everywhere: unknown

@@ -208,6 +208,15 @@ class DeprecatedApi(Rule):
     noun = ("property", "properties")
 
     def check_module(self, ctx: FileContext) -> Iterator[Finding]:
+        """One finding per deprecated expression: at the outermost deprecated part of it
+        (``health_check=HealthCheck.elb(grace=...)`` is one finding, on ``health_check``)."""
+        findings = list(self._findings(ctx))
+        nodes = {f.node for f in findings}
+        for f in findings:
+            if not any(a in nodes for a in ctx.ancestors(f.node)):
+                yield f
+
+    def _findings(self, ctx: FileContext) -> Iterator[Finding]:
         api = None
         for node in ctx.calls:
             if not any(a.keyword is not None or a.star == "**" for a in node.args):
@@ -236,7 +245,7 @@ class DeprecatedApi(Rule):
                     if key in deprecated:
                         spread = (arg.value.value if isinstance(arg.value, cst.Name)
                                   else "{...}" if isinstance(arg.value, cst.Dict) else "dict(...)")
-                        clean = " ".join(deprecated[key].split()).strip(" -")
+                        clean = _pythonic(deprecated[key])
                         yield self.finding(at, f"`{label}({key}=...)` (passed through `**{spread}`) is deprecated: "
                                                f"{clean}")
         yield from self._deprecated_names(ctx, api)
@@ -266,14 +275,14 @@ class DeprecatedApi(Rule):
                 continue
             if note:
                 spelled = cst.Module([]).code_for_node(node)
-                yield self.finding(node, f"`{spelled}` is deprecated: {' '.join(note.split()).strip(' -')}")
+                yield self.finding(node, f"`{spelled}` is deprecated: {_pythonic(note)}")
 
     def _finding(self, call: ConstructCall, label: str, arg: cst.Arg, note: str,
                  keywords: dict[str, Any]) -> Finding:
         from remediator.api import snake_case
 
         old = arg.keyword.value  # type: ignore[union-attr]
-        clean = " ".join(note.split()).strip(" -")
+        clean = _pythonic(note)
         where = f"`{label}({old}=...)`"
         candidates = [snake_case(n) for n in replacement_names(note)]
         candidates = [c for c in dict.fromkeys(candidates)
@@ -306,6 +315,15 @@ class DeprecatedApi(Rule):
                                 fix=call.rename_keyword(old, new), tier=Tier.UNSAFE)
         return self.finding(arg, f"{where} is deprecated: use `{new}` (type {keywords[new].type}, not "
                                  f"{keywords[old].type}; {clean})")
+
+
+def _pythonic(note: str) -> str:
+    """A jsii deprecation note in Python terms: one line, and ``logGroup``/``addPlugins`` written
+    as the Python names ``log_group``/``add_plugins`` (class names stay as they are)."""
+    from remediator.api import snake_case
+
+    text = " ".join(note.split()).strip(" -")
+    return re.sub(r"\b[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+\b", lambda m: snake_case(m.group(0)), text)
 
 
 def _signature(api: Any, ctx: FileContext, node: cst.Call, q: str | None) -> tuple[str, dict[str, Any]] | None:

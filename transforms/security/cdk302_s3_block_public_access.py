@@ -10,6 +10,11 @@ from remediator.analysis import edits as E
 from remediator.analysis.rule import Edit, Finding, Rule, Tier
 
 BPA = "aws_cdk.aws_s3.BlockPublicAccess"
+UNSET_L2 = "does not set `block_public_access`"
+UNSET_L1 = "does not set `public_access_block_configuration`"
+#: S3 blocks public access on new buckets by default since 2023, but not in the template
+EXPLICIT = (": block all public access explicitly (S3's default for new buckets is not in the template, where "
+            "scanners, organisation policies and drift detection look)")
 PAB_PROPERTY = "aws_cdk.aws_s3.CfnBucket.PublicAccessBlockConfigurationProperty"
 FLAGS = ("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")
 PUBLIC_CANNED_ACLS = ("PUBLIC_READ", "PUBLIC_READ_WRITE", "AUTHENTICATED_READ", "PublicRead", "PublicReadWrite",
@@ -21,7 +26,7 @@ PUBLIC_PRINCIPALS = ("aws_cdk.aws_iam.AnyPrincipal", "aws_cdk.aws_iam.StarPrinci
 class S3BlockPublicAccess(Rule):
     """
     ## What it does
-    Finds S3 buckets that do not block public access: `s3.Bucket` without `block_public_access`,
+    Finds S3 buckets that do not block all public access explicitly: `s3.Bucket` without `block_public_access`,
     with `BlockPublicAccess.BLOCK_ACLS_ONLY` (or `BLOCK_ACLS`), or with a
     `BlockPublicAccess(...)` that leaves any of its four flags off; `s3.CfnBucket` without
     `public_access_block_configuration`, or with one whose flags are not all `True`.
@@ -74,14 +79,14 @@ class S3BlockPublicAccess(Rule):
             yield self.finding(call, f"S3 bucket {problem}, and it is public ({public}): serve it through "
                                      "CloudFront with an origin access control, then block public access")
             return
-        yield self.finding(call, f"S3 bucket {problem}",
+        yield self.finding(call, f"S3 bucket {problem}{EXPLICIT if problem == UNSET_L2 else ''}",
                            fix=call.set_keyword("block_public_access", f"`{BPA}`.BLOCK_ALL"))
 
     @staticmethod
     def _l2_problem(call: ConstructCall) -> str | None:
         value = call.value("block_public_access")
         if value is None or literal_value(value) is None:
-            return "does not block public access"
+            return UNSET_L2
         qualname = call.ctx.qualname(value)
         if qualname in (f"{BPA}.BLOCK_ACLS_ONLY", f"{BPA}.BLOCK_ACLS"):
             return "blocks public ACLs only, not public bucket policies"
@@ -111,7 +116,7 @@ class S3BlockPublicAccess(Rule):
     def _check_l1(self, call: ConstructCall) -> Iterator[Finding]:
         value = call.value("public_access_block_configuration")
         if value is None or literal_value(value) is None:
-            problem = "does not block public access"
+            problem = UNSET_L1
         elif isinstance(value, cst.Call) and call.ctx.call_qualname(value) == PAB_PROPERTY and _flags_off(value):
             problem = "leaves some public access unblocked"
         elif isinstance(value, cst.Dict) and _dict_flags_off(value):
@@ -136,7 +141,7 @@ class S3BlockPublicAccess(Rule):
             fix = Edit(value, replace=lambda n: _all_flags_true(n))
         else:
             fix = _set_l1_property(call)
-        yield self.finding(call, f"S3 bucket {problem}", fix=fix)
+        yield self.finding(call, f"S3 bucket {problem}{EXPLICIT if problem == UNSET_L1 else ''}", fix=fix)
 
 
 def _public_statement(ctx, use: cst.Call) -> bool:

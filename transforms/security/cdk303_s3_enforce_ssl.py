@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import ast
 from typing import Iterator
 
+import libcst as cst
+
 from remediator.analysis.cdk_facts import bucket_policies_of, is_website_bucket
-from remediator.analysis.context import ConstructCall
+from remediator.analysis import edits as E
+from remediator.analysis.context import ConstructCall, FileContext
 from remediator.analysis.rule import Finding, Rule, Tier
 
 
@@ -39,7 +43,10 @@ class S3EnforceSsl(Rule):
     `AWS::S3::BucketPolicy` for the bucket, and on deployment one policy would overwrite the
     other. An `s3.CfnBucket` needs a separate
     `CfnBucketPolicy`; the rule reports it with guidance instead of writing one. Calls with a
-    `**kwargs` spread and non-literal `enforce_ssl` values are left alone.
+    `**kwargs` spread and non-literal `enforce_ssl` values are left alone, and so are buckets
+    that already deny plain HTTP through `bucket.add_to_resource_policy(...)` (a statement with
+    `effect=DENY` and `{"Bool": {"aws:SecureTransport": "false"}}`, written there or bound to a
+    name first): `enforce_ssl=True` would add a second, identical statement.
     """
 
     code, name, tier = "CDK303", "s3-enforce-ssl", Tier.SAFE
@@ -68,6 +75,52 @@ class S3EnforceSsl(Rule):
                                          "policy (enforce_ssl=True would add a second one, and one would overwrite "
                                          "the other): deny s3:* when aws:SecureTransport is false in that policy")
             return
+        if any(_denies_plain_http(call.ctx, use) for use in call.method_calls("add_to_resource_policy")):
+            return  # the deny is there already: enforce_ssl=True would add a second, identical one
         yield self.finding(call, "S3 bucket does not deny plain-HTTP requests",
                            fix=call.set_keyword("enforce_ssl", "True"))
+
+
+def _denies_plain_http(ctx: FileContext, use: cst.Call) -> bool:
+    """``bucket.add_to_resource_policy(statement)`` where the statement (written there or bound to
+    a name in scope) denies requests whose ``aws:SecureTransport`` is false."""
+    for arg in use.args:
+        values = [arg.value] + (ctx.assigned_values(arg.value, use) if isinstance(arg.value, cst.Name) else [])
+        if any(_secure_transport_deny(ctx, v) for v in values):
+            return True
+    return False
+
+
+def _secure_transport_deny(ctx: FileContext, value: cst.BaseExpression) -> bool:
+    if not isinstance(value, cst.Call):
+        return False
+    q = ctx.call_qualname(value)
+    if q == "aws_cdk.aws_iam.PolicyStatement":
+        effect = E.get_keyword(value, "effect")
+        conditions = E.get_keyword(value, "conditions")
+        deny = effect is not None and (ctx.qualname(effect.value) or "").endswith(".Effect.DENY")
+        return deny and conditions is not None and _insecure_condition(_literal(ctx, conditions.value))
+    if q == "aws_cdk.aws_iam.PolicyStatement.from_json" and value.args:
+        doc = _literal(ctx, value.args[0].value)
+        return isinstance(doc, dict) and str(doc.get("Effect", "")).lower() == "deny" \
+            and _insecure_condition(doc.get("Condition"))
+    return False
+
+
+def _insecure_condition(conditions: object) -> bool:
+    """``{"Bool": {"aws:SecureTransport": "false"}}`` (or ``BoolIfExists``, or ``False``)."""
+    if not isinstance(conditions, dict):
+        return False
+    for operator in ("Bool", "BoolIfExists"):
+        test = conditions.get(operator)
+        if isinstance(test, dict) and str(test.get("aws:SecureTransport", "")).lower() == "false":
+            return True
+    return False
+
+
+def _literal(ctx: FileContext, node: cst.BaseExpression) -> object:
+    try:
+        return ast.literal_eval(ctx.module.code_for_node(node))
+    except (ValueError, SyntaxError):
+        return None
 
