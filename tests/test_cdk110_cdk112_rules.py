@@ -10,7 +10,8 @@ import tarfile
 import pytest
 
 from remediator.api import get_index, locate
-from remediator.transforms.api_repair.cdk112_missing_required_argument import duration_range, member_for_value
+from remediator.analysis.durations import days_range as duration_range
+from remediator.transforms.api_repair.cdk112_missing_required_argument import member_for_value
 
 RETENTION = "aws_cdk.aws_logs.RetentionDays"
 

@@ -7,7 +7,7 @@ from aws_cdk import aws_logs as logs
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_secretsmanager as secretsmanager
 from aws_cdk import aws_sqs as sqs
-import aws_cdk
+from aws_cdk import SecretValue
 from constructs import Construct
 
 
@@ -20,7 +20,7 @@ class AppStack(Stack):
         secretsmanager.Secret(
             self,
             "ApiKey",
-            secret_string_value=aws_cdk.SecretValue.unsafe_plain_text("placeholder"),
+            secret_string_value=SecretValue.unsafe_plain_text("placeholder"),
         )
         role = iam.Role(self, "Reader", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
         self.bucket = s3.Bucket(self, "Data")

@@ -274,8 +274,10 @@ class FileContext:
 
     # -- code generation with imports ---------------------------------------------------------
     def _identifiers(self) -> set[str]:
+        """Names a new import must not take: every name the file binds or refers to (attribute
+        names, keywords and words in strings do not count)."""
         if self._names_in_file is None:
-            self._names_in_file = set(re.findall(r"[A-Za-z_]\w*", self.source))
+            self._names_in_file = set(self.references) | self.scopes.bound_anywhere()
         return self._names_in_file
 
     def spell(self, qualname: str) -> tuple[str, str | None]:

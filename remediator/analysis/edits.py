@@ -108,6 +108,31 @@ class Edit:
         return cls(call, replace=lambda n: rename_keyword(_call(n), old, new))
 
     @classmethod
+    def drop_import_name(cls, stmt: cst.Import | cst.ImportFrom, alias: cst.ImportAlias,
+                         new_import: str | None = None) -> "Edit":
+        """Remove one name from an import statement (the statement itself when it was the only
+        one), putting ``new_import`` in its place when given."""
+        key = (alias.evaluated_name, alias.evaluated_alias)
+
+        def replace(node: cst.CSTNode) -> cst.CSTNode | cst.RemovalSentinel:
+            if not isinstance(node, (cst.Import, cst.ImportFrom)) or isinstance(node.names, cst.ImportStar):
+                raise EditError("expected an import statement")
+            names = list(node.names)
+            index = next(i for i, a in enumerate(names) if (a.evaluated_name, a.evaluated_alias) == key)
+            if len(names) == 1:
+                if new_import is None:
+                    return cst.RemovalSentinel.REMOVE
+                line = cst.parse_statement(new_import + "\n")
+                return line.body[0]  # type: ignore[attr-defined]
+            kept = [a for i, a in enumerate(names) if i != index]
+            if index == len(names) - 1:  # the new last name takes over the trailing comma (or none)
+                kept[-1] = kept[-1].with_changes(comma=names[index].comma)
+            return node.with_changes(names=kept)
+
+        several = not isinstance(stmt.names, cst.ImportStar) and len(stmt.names) > 1
+        return cls(stmt, replace=replace, imports=[new_import] if new_import and several else [])
+
+    @classmethod
     def rename_attribute(cls, node: cst.Attribute, new: str) -> "Edit":
         """``x.old`` -> ``x.new`` (the receiver as written, even if other edits changed it)."""
         return cls(node, replace=lambda n: n.with_changes(attr=cst.Name(new)))

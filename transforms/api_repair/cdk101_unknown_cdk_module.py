@@ -8,104 +8,10 @@ from typing import Iterator
 import libcst as cst
 
 from remediator.analysis.bindings import root_name
+from remediator.analysis.cdk_modules import ALPHA_MODULES, SEPARATE_PACKAGE, V1_CORE, V1_CORE_MOVED, WRONG_MODULES
 from remediator.analysis.context import FileContext
 from remediator.analysis.imports import dotted_name
 from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
-
-#: Reviewed table: module names AI drafts and CDK v1 habits use that aws-cdk-lib does not have,
-#: and the module meant (checked against the index by tests/test_api_names.py). A name that is
-#: not here is fixed only when ``aws_<name>`` exists or exactly one module is a close match.
-WRONG_MODULES: dict[str, str] = {
-    "aws_elbv2": "aws_elasticloadbalancingv2",
-    "aws_alb": "aws_elasticloadbalancingv2",
-    "aws_nlb": "aws_elasticloadbalancingv2",
-    "aws_elb": "aws_elasticloadbalancing",
-    "aws_elbv2_targets": "aws_elasticloadbalancingv2_targets",
-    "aws_elbv2_actions": "aws_elasticloadbalancingv2_actions",
-    "aws_apigw": "aws_apigateway",
-    "aws_api_gateway": "aws_apigateway",
-    "aws_apigwv2": "aws_apigatewayv2",
-    "aws_api_gatewayv2": "aws_apigatewayv2",
-    "aws_ddb": "aws_dynamodb",
-    "aws_dynamo": "aws_dynamodb",
-    "aws_dynamo_db": "aws_dynamodb",
-    "aws_cw": "aws_cloudwatch",
-    "aws_cw_actions": "aws_cloudwatch_actions",
-    "aws_cloudwatch_logs": "aws_logs",
-    "aws_cloudwatchlogs": "aws_logs",
-    "aws_log": "aws_logs",
-    "aws_sfn": "aws_stepfunctions",
-    "aws_step_functions": "aws_stepfunctions",
-    "aws_sfn_tasks": "aws_stepfunctions_tasks",
-    "aws_step_functions_tasks": "aws_stepfunctions_tasks",
-    "aws_secrets_manager": "aws_secretsmanager",
-    "aws_secret_manager": "aws_secretsmanager",
-    "aws_secrets": "aws_secretsmanager",
-    "aws_eventbridge": "aws_events",
-    "aws_event_bridge": "aws_events",
-    "aws_eventbridge_targets": "aws_events_targets",
-    "aws_acm": "aws_certificatemanager",
-    "aws_certificate_manager": "aws_certificatemanager",
-    "aws_route_53": "aws_route53",
-    "aws_cloud_front": "aws_cloudfront",
-    "aws_kinesis_firehose": "aws_kinesisfirehose",
-    "aws_firehose": "aws_kinesisfirehose",
-    "aws_s3deploy": "aws_s3_deployment",
-    "aws_s3_deploy": "aws_s3_deployment",
-    "aws_s3_deployments": "aws_s3_deployment",
-    "aws_s3_notification": "aws_s3_notifications",
-    "aws_s3n": "aws_s3_notifications",
-    "aws_sns_subs": "aws_sns_subscriptions",
-    "aws_vpc": "aws_ec2",
-    "aws_cognito_idp": "aws_cognito",
-    "aws_ssm_parameter": "aws_ssm",
-    "aws_parameter_store": "aws_ssm",
-    "aws_lambda_event_source": "aws_lambda_event_sources",
-    "aws_lambda_events": "aws_lambda_event_sources",
-    "aws_cloudwatch_action": "aws_cloudwatch_actions",
-    "aws_events_target": "aws_events_targets",
-    "aws_codepipeline_action": "aws_codepipeline_actions",
-    "aws_route53_target": "aws_route53_targets",
-    "aws_ecs_pattern": "aws_ecs_patterns",
-    "aws_cloudfront_origin": "aws_cloudfront_origins",
-    "aws_sns_subscription": "aws_sns_subscriptions",
-    "aws_ecr_asset": "aws_ecr_assets",
-    "aws_s3_asset": "aws_s3_assets",
-    # the destinations of the alpha module are in aws_kinesisfirehose since it became stable
-    "aws_kinesisfirehose_destinations": "aws_kinesisfirehose",
-}
-
-#: CDK v1 experimental modules that CDK v2 ships only as separately installed ``*_alpha``
-#: packages (``pip install aws-cdk.aws-lambda-python-alpha``): reported with that package, never
-#: rewritten to a module of aws-cdk-lib (its classes are not there).
-ALPHA_MODULES: dict[str, str] = {
-    "aws_lambda_python": "aws_lambda_python_alpha",
-    "aws_lambda_go": "aws_lambda_go_alpha",
-    "aws_iot_actions": "aws_iot_actions_alpha",
-    "aws_iotevents_actions": "aws_iotevents_actions_alpha",
-    "aws_kinesisanalytics_flink": "aws_kinesisanalytics_flink_alpha",
-    "aws_pipes_enrichments": "aws_pipes_enrichments_alpha",
-    "aws_pipes_sources": "aws_pipes_sources_alpha",
-    "aws_pipes_targets": "aws_pipes_targets_alpha",
-    "integ_tests": "integ_tests_alpha",
-}
-
-#: CDK v1 ``aws_cdk.core`` members that moved to the ``constructs`` package in v2 (the rest of
-#: ``core`` is ``aws_cdk`` itself). Members found in neither are reported, not guessed.
-V1_CORE_MOVED: dict[str, str] = {
-    "Construct": "constructs.Construct",
-    "IConstruct": "constructs.IConstruct",
-    "IDependable": "constructs.IDependable",
-    "DependencyGroup": "constructs.DependencyGroup",
-    "ConstructOrder": "constructs.ConstructOrder",
-}
-
-V1_CORE = "aws_cdk.core"
-
-#: packages published on their own into the ``aws_cdk`` namespace, with the version in the name:
-#: ``aws_cdk.asset_awscli_v1`` (a dependency of aws-cdk-lib), ``aws_cdk.lambda_layer_kubectl_v31``
-_SEPARATE_PACKAGE = re.compile(r"(?:asset|lambda_layer)_\w+_v\d+")
-
 
 def suggested_names() -> list[str]:
     """Every name this rule's reviewed tables can write (tests/test_api_names.py)."""
@@ -206,7 +112,7 @@ class UnknownCdkModule(Rule):
             if api.module_exists(prefix):
                 continue
             parent, comp = ".".join(parts[:i]), parts[i]
-            if (not comp[:1].islower() or comp.endswith("_alpha") or _SEPARATE_PACKAGE.fullmatch(comp)
+            if (not comp[:1].islower() or comp.endswith("_alpha") or SEPARATE_PACKAGE.fullmatch(comp)
                     or api.has_attribute(parent, comp)):
                 return None  # a class or member (CDK104's business), or a separately published package
             return parent, comp
@@ -323,7 +229,7 @@ class UnknownCdkModule(Rule):
         for use in b.uses:
             if not isinstance(use, cst.Attribute) or ctx.qualname(use.value) != b.parent:
                 continue  # ``elbv2.X`` through a fixed alias needs no change
-            fix = None if target is None else Fix([Edit(use, replace=_with_attr(target.rpartition(".")[2]))])
+            fix = None if target is None else Fix([Edit.rename_attribute(use, target.rpartition(".")[2])])
             yield self.finding(use, message, fix)
 
     @staticmethod
@@ -442,32 +348,8 @@ class UnknownCdkModule(Rule):
             else:
                 edits.append(_moved_edit(ctx, parent, target))
         new_import = f"import aws_cdk as {new_alias}" if new_alias != "aws_cdk" else "import aws_cdk"
-        edits.append(self._replace_binding(ctx, stmt, alias, new_import if keep_import else None))
+        edits.append(Edit.drop_import_name(stmt, alias, new_import if keep_import else None))
         return Fix(edits)
-
-    @staticmethod
-    def _replace_binding(ctx: FileContext, stmt: cst.Import | cst.ImportFrom, alias: cst.ImportAlias,
-                         new_import: str | None) -> Edit:
-        """Replace the alias's import by ``new_import`` in place (or drop it when None)."""
-        names = list(stmt.names) if not isinstance(stmt.names, cst.ImportStar) else []
-        index = next(i for i, a in enumerate(names) if a is alias)
-        if len(names) == 1:
-            if new_import is None:
-                return ctx.remove_statement(stmt) if _alone(ctx, stmt) else Edit(
-                    stmt, replace=lambda n: cst.RemovalSentinel.REMOVE)
-            line = cst.parse_statement(new_import + "\n")
-            assert isinstance(line, cst.SimpleStatementLine)
-            new_small = line.body[0]
-            return Edit(stmt, replace=lambda n: new_small)
-
-        def drop(n: cst.Import | cst.ImportFrom) -> cst.Import | cst.ImportFrom:
-            current = list(n.names)  # type: ignore[arg-type]
-            kept = [a for i, a in enumerate(current) if i != index]
-            if index == len(current) - 1:  # the new last name takes over the trailing comma (or none)
-                kept[-1] = kept[-1].with_changes(comma=current[index].comma)
-            return n.with_changes(names=kept)
-
-        return Edit(stmt, replace=drop, imports=[new_import] if new_import else [])
 
 
 def _may_reference_submodule(ctx: FileContext) -> bool:
@@ -479,15 +361,6 @@ def _may_reference_submodule(ctx: FileContext) -> bool:
     return re.search(pattern, ctx.source) is not None
 
 
-def _alone(ctx: FileContext, small: cst.CSTNode) -> bool:
-    line = ctx.parent(small)
-    return isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1
-
-
-def _with_attr(name: str):
-    return lambda n: n.with_changes(attr=cst.Name(name))
-
-
 def _module_references(ctx: FileContext) -> list[cst.BaseExpression]:
     """Names bound to an aws_cdk module, and ``<alias>.<lower-case name>`` chains (``cdk.aws_elbv2``)."""
     aliases = ctx.imports.aliases
@@ -497,23 +370,6 @@ def _module_references(ctx: FileContext) -> list[cst.BaseExpression]:
     return names + chains
 
 
-def _spell_moved(ctx: FileContext, target: str) -> str:
-    """How to write ``constructs.Construct``: an alias in scope, else the bare name (imported by
-    ``from constructs import Construct``) unless that name is already taken."""
-    existing = ctx.imports.alias_for(target)
-    if existing is not None:
-        return existing
-    module, _, name = target.rpartition(".")
-    if name not in ctx.references:
-        return name
-    return f"`{target}`"
-
-
 def _moved_edit(ctx: FileContext, node: cst.CSTNode, target: str) -> Edit:
-    spelled = _spell_moved(ctx, target)
-    if spelled.startswith("`"):
-        return ctx.replace(node, spelled)
-    module, _, name = target.rpartition(".")
-    expr = cst.parse_expression(spelled)
-    imports = [] if ctx.imports.alias_for(target) is not None else [f"from {module} import {name}"]
-    return Edit(node, replace=lambda n: expr, imports=imports)
+    """Replace ``node`` by ``target`` (``constructs.Construct``) as the file spells it, adding the import."""
+    return ctx.replace(node, f"`{target}`")

@@ -7,6 +7,7 @@ import libcst as cst
 
 from remediator.analysis import edits as E
 from remediator.analysis.context import NOT_LITERAL, FileContext, literal_value
+from remediator.analysis.durations import member_of_same_duration
 from remediator.analysis.guards import guarded_by_hasattr
 from remediator.analysis.imports import dotted_name
 from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
@@ -55,64 +56,6 @@ def absent_names() -> list[str]:
     return ["aws_cdk.aws_s3.Bucket.grant", "aws_cdk.aws_s3.IBucket.grant", "aws_cdk.aws_s3.IBucket.grants",
             "aws_cdk.aws_logs.RetentionDays.THIRTY_DAYS", "aws_cdk.aws_logs.RetentionDays.SEVEN_DAYS",
             "aws_cdk.aws_secretsmanager.SecretValue"] + list(MEMBER_RENAMES)
-
-
-# -- durations in names: THIRTY_DAYS, 30_DAYS, DAYS_30, ONE_HUNDRED_EIGHTY_DAYS, 1_YEAR -------------
-_NUMBERS = {w: i for i, w in enumerate(
-    "ZERO ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE TEN ELEVEN TWELVE THIRTEEN FOURTEEN FIFTEEN "
-    "SIXTEEN SEVENTEEN EIGHTEEN NINETEEN".split())}
-_NUMBERS.update({"TWENTY": 20, "THIRTY": 30, "FORTY": 40, "FIFTY": 50, "SIXTY": 60, "SEVENTY": 70, "EIGHTY": 80,
-                 "NINETY": 90})
-_UNITS = {"DAY": ("d", 1), "WEEK": ("d", 7), "MONTH": ("m", 1), "YEAR": ("m", 12)}
-
-
-def _number(words: list[str]) -> int | None:
-    if not words:
-        return None
-    if len(words) == 1 and words[0].isdigit():
-        return int(words[0])
-    total = 0
-    for w in words:
-        if w == "HUNDRED" and total:
-            total *= 100
-        elif w in _NUMBERS:
-            total += _NUMBERS[w]
-        else:
-            return None
-    return total or None
-
-
-def duration(name: str) -> tuple[str, int] | None:
-    """A member name's duration in canonical units: days below a month, else months.
-
-    Conversions follow CloudWatch's own retention steps: 30·n days (up to 180) are n months and
-    365·n days are 12·n months; 7 days are a week.
-    """
-    words = re.findall(r"\d+|[A-Z]+", name.upper())
-    units = [i for i, w in enumerate(words) if w.rstrip("S") in _UNITS]
-    if len(units) != 1:
-        return None
-    i = units[0]
-    unit, per = _UNITS[words[i].rstrip("S")]
-    n = _number(words[:i] + words[i + 1:])
-    if n is None:
-        return None
-    if unit == "m":
-        return ("m", n * per)
-    days = n * per
-    if days % 365 == 0:
-        return ("m", 12 * days // 365)
-    if days % 30 == 0 and days <= 180:
-        return ("m", days // 30)
-    return ("d", days)
-
-
-def member_of_same_duration(wrong: str, members: list[str]) -> str | None:
-    want = duration(wrong)
-    if want is None:
-        return None
-    same = [m for m in members if duration(m) == want]
-    return same[0] if len(same) == 1 else None
 
 
 def _object_action(action: str) -> bool:
@@ -232,7 +175,7 @@ class UnknownMember(Rule):
                 home = homes[0].rsplit(".", 1)[0]
                 asname = alias.asname.name.value if alias.asname is not None else None  # type: ignore[union-attr]
                 new_import = f"from {home} import {name}" + (f" as {asname}" if asname and asname != name else "")
-                edit = Edit(stmt, replace=_drop_alias(alias), imports=[new_import])
+                edit = Edit.drop_import_name(stmt, alias, new_import)
                 yield self.finding(alias, f"`{short(module)}` has no `{name}`: it is `{homes[0]}`",
                                    fix=Fix([edit]))
 
@@ -257,7 +200,7 @@ class UnknownMember(Rule):
                 close = close_names(name, view.types_in(module))
                 if len(close) == 1 and _squashed(close[0]) == _squashed(name):
                     yield self.finding(sub, f"`{short(module)}` has no `{name}`: use `{close[0]}`",
-                                       fix=_rename_attr(sub, close[0]))
+                                       fix=Edit.rename_attribute(sub, close[0]))
                     return
                 homes = [f"{module}.{c}" for c in close]
             yield self.finding(sub, _no_such(module, name, homes))
@@ -299,7 +242,7 @@ class UnknownMember(Rule):
             what = "a close name"
         if len(close) == 1:
             yield self.finding(sub, f"`{short(type_q)}` has no member `{member}`: use `{close[0]}` ({what})",
-                               fix=_rename_attr(sub, close[0]))
+                               fix=Edit.rename_attribute(sub, close[0]))
         else:
             more = f"; candidates: {candidates_text(close)}" if close else ""
             yield self.finding(sub, f"`{short(type_q)}` has no member `{member}`{more}")
@@ -335,7 +278,7 @@ class UnknownMember(Rule):
         label = "method" if called else "attribute"
         if len(close) == 1:
             return self.finding(node, f"`{short(recv)}` has no {label} `{attr}`: use `{close[0]}`",
-                                fix=_rename_attr(node, close[0]))
+                                fix=Edit.rename_attribute(node, close[0]))
         more = f"; candidates: {candidates_text(close)}" if close else ""
         return self.finding(node, f"`{short(recv)}` has no {label} `{attr}`{more}")
 
@@ -427,10 +370,6 @@ def _subnode(ctx: FileContext, node: cst.BaseExpression, qualname: str) -> cst.A
     return None
 
 
-def _rename_attr(node: cst.Attribute, new: str) -> Edit:
-    return Edit(node, replace=lambda n: n.with_changes(attr=cst.Name(new)))
-
-
 def _user_attributes(ctx: FileContext) -> set[str] | None:
     """Attribute names the file sets on objects (``x.name = ...``, ``setattr(x, "name", ...)``);
     None when a ``setattr`` names its attribute other than by a literal (any name may be set)."""
@@ -458,18 +397,3 @@ def _is_assign_target(ctx: FileContext, node: cst.Attribute) -> bool:
 def _top_level(ctx: FileContext, stmt: cst.CSTNode) -> bool:
     line = ctx.parent(stmt)
     return isinstance(line, cst.SimpleStatementLine) and isinstance(ctx.parent(line), cst.Module)
-
-
-def _drop_alias(alias: cst.ImportAlias):  # type: ignore[no-untyped-def]
-    name = alias.evaluated_name
-    asname = alias.evaluated_alias
-
-    def replace(node: cst.CSTNode) -> cst.CSTNode | cst.RemovalSentinel:
-        assert isinstance(node, cst.ImportFrom) and not isinstance(node.names, cst.ImportStar)
-        kept = [a for a in node.names if not (a.evaluated_name == name and a.evaluated_alias == asname)]
-        if not kept:
-            return cst.RemovalSentinel.REMOVE
-        kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
-        return node.with_changes(names=kept)
-
-    return replace

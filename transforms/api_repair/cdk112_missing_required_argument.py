@@ -7,6 +7,7 @@ import libcst as cst
 
 from remediator.analysis import edits as E
 from remediator.analysis.context import NOT_LITERAL, FileContext, literal_value
+from remediator.analysis.durations import member_for_days
 from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
 
 #: calls whose missing required arguments have one determined value: every missing parameter of
@@ -22,26 +23,7 @@ FILL_TRUE = {
     ),
 }
 
-_NUMBERS = {
-    "ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5, "SIX": 6, "SEVEN": 7, "EIGHT": 8, "NINE": 9,
-    "TEN": 10, "ELEVEN": 11, "TWELVE": 12, "THIRTEEN": 13, "FOURTEEN": 14, "FIFTEEN": 15, "SIXTEEN": 16,
-    "EIGHTEEN": 18, "TWENTY": 20, "THIRTY": 30,
-}
-#: days per unit: (shortest, longest) — a month is 30 or 31 days, a year 365 or 366
-_UNITS = {"DAY": (1, 1), "WEEK": (7, 7), "MONTH": (30, 31), "YEAR": (365, 366)}
-_DURATION = re.compile(r"^([A-Z]+)_(DAY|WEEK|MONTH|YEAR)S?$")
 MAX_LISTED = 12
-
-
-def duration_range(member: str) -> tuple[int, int] | None:
-    """The number of days an enum member's name means: ``ONE_WEEK`` -> (7, 7), ``TWO_YEARS`` ->
-    (730, 732), ``THIRTEEN_MONTHS`` -> (390, 403); None for names that are not durations."""
-    m = _DURATION.match(member)
-    if m is None or m.group(1) not in _NUMBERS:
-        return None
-    count = _NUMBERS[m.group(1)]
-    lo, hi = _UNITS[m.group(2)]
-    return count * lo, count * hi
 
 
 def member_for_value(members: Sequence[str], value: Any) -> tuple[str | None, str]:
@@ -51,12 +33,8 @@ def member_for_value(members: Sequence[str], value: Any) -> tuple[str | None, st
         hits = [m for m in members if m == norm]
         return (hits[0], "by name") if len(hits) == 1 else (None, "")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        ranges = {m: duration_range(m) for m in members}
-        durations = {m: r for m, r in ranges.items() if r is not None}
-        if len(durations) * 2 < len(members):  # not a duration enum: numbers mean nothing
-            return None, ""
-        hits = [m for m, (lo, hi) in durations.items() if lo <= value <= hi]
-        return (hits[0], "by its number of days") if len(hits) == 1 else (None, "")
+        member = member_for_days(members, value)
+        return (member, "by its number of days") if member is not None else (None, "")
     return None, ""
 
 
