@@ -73,8 +73,13 @@ def test_app_with_api_mistakes_fails_before_and_synthesizes_after_fix(app_dir: s
     before = _synth(app_dir, str(tmp_path / "before"))
     assert before.returncode != 0, "the drafted app was expected to fail synth"
 
-    # 3. fix it
-    fixed = _remediator("fix", "--changelog", "CHANGELOG.md", ".", cwd=app_dir)
+    # 3. fix it: a safe fix leaves the context default alone (app.py formats the value into the
+    # stack's id, so a stack deployed without the key would be renamed: unsafe), and the app still
+    # fails on the None; --unsafe-fixes gives it the default
+    safe = _remediator("fix", "--changelog", "CHANGELOG.md", ".", cwd=app_dir)
+    assert safe.returncode == 0, safe.stdout + safe.stderr
+    assert "try_get_context(\"env\")\n" in open(os.path.join(app_dir, "app.py")).read()
+    fixed = _remediator("fix", "--unsafe-fixes", "--changelog", "CHANGELOG.md", ".", cwd=app_dir)
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
 
     # 4. now it synthesizes

@@ -61,7 +61,9 @@ def test_app_synthesizes_only_after_fix(tmp_path) -> None:
     (bucket,) = _resources(out, "Storage", "AWS::S3::Bucket")
     assert bucket["VersioningConfiguration"] == {"Status": "Enabled"}
     policies = json.dumps(_resources(out, "Storage", "AWS::IAM::Policy"))
-    assert "s3:PutObjectAcl" in policies and "s3:GetObject*" in policies and "s3:DeleteObject*" in policies
+    # Bucket.grant -> exactly the actions given, never grant_read/grant_read_write's wider sets
+    assert "s3:PutObjectAcl" in policies and "s3:ListBucket" in policies and '"s3:PutObject"' in policies
+    assert "s3:GetObject*" not in policies and "s3:DeleteObject" not in policies
     assert "shared-bucket-name" in policies
     (fn,) = _resources(out, "Compute", "AWS::Lambda::Function")
     assert fn["MemorySize"] == 512

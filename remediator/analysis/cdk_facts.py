@@ -245,6 +245,14 @@ def physical_name_keywords(qualname: str) -> set[str]:
     return out
 
 
+#: physical names whose rules reject upper case (S3 bucket names, ECR repository names): ``None``
+#: formatted into one (``data-None``) fails synth or deployment, so no such resource exists
+LOWER_CASE_NAMES = frozenset({
+    ("aws_cdk.aws_s3.Bucket", "bucket_name"), ("aws_cdk.aws_s3.CfnBucket", "bucket_name"),
+    ("aws_cdk.aws_ecr.Repository", "repository_name"), ("aws_cdk.aws_ecr.CfnRepository", "repository_name"),
+})
+
+
 def physical_name(call: "ConstructCall") -> tuple[str, cst.BaseExpression] | None:
     """The keyword and value that give the resource ``call`` builds a fixed physical name (not
     ``None`` and not ``PhysicalName.GENERATE_IF_NEEDED``), or None."""

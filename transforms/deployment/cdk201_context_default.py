@@ -4,7 +4,7 @@ from typing import Any, Iterator
 
 import libcst as cst
 
-from remediator.analysis.cdk_facts import is_environment_key, physical_name_keywords
+from remediator.analysis.cdk_facts import LOWER_CASE_NAMES, is_environment_key, physical_name_keywords
 from remediator.analysis.context import FileContext, literal_value
 from remediator.analysis.imports import dotted_name
 from remediator.analysis.rule import Edit, Finding, Rule, Tier
@@ -172,6 +172,8 @@ def _fails_on_none(ctx: FileContext, use: cst.CSTNode) -> bool:
         return True
     if isinstance(parent, cst.Subscript) and parent.value is use:
         return True
+    if _formatted_into_lower_case_name(ctx, use):
+        return True
     found = _argument_of(ctx, use)
     if found is None:
         return False
@@ -179,6 +181,19 @@ def _fails_on_none(ctx: FileContext, use: cst.CSTNode) -> bool:
     if isinstance(call.func, cst.Name) and call.func.value in ("len", "int", "float"):
         return True
     return _required_cdk_parameter(ctx, call, arg)
+
+
+def _formatted_into_lower_case_name(ctx: FileContext, use: cst.CSTNode) -> bool:
+    """The value is formatted into an S3 bucket (or ECR repository) name: ``data-None`` breaks the
+    name's lower-case rule, so synth or the deployment fails without the key."""
+    node: cst.CSTNode | None = ctx.parent(use)
+    while node is not None and not isinstance(node, (cst.Arg, cst.BaseSmallStatement, cst.BaseCompoundStatement)):
+        node = ctx.parent(node)
+    if not isinstance(node, cst.Arg) or node.keyword is None or node.value is use:
+        return False
+    call = ctx.parent(node)
+    q = ctx.call_qualname(call) if isinstance(call, cst.Call) else None
+    return (q, node.keyword.value) in LOWER_CASE_NAMES
 
 
 def _required_cdk_parameter(ctx: FileContext, call: cst.Call, arg: cst.Arg) -> bool:
