@@ -17,6 +17,9 @@ from remediator.verify import VerifyError, find_app, find_node, nag_delta, synth
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir))
 EXAMPLE = os.path.join(REPO, "examples", "insecure_app")
+#: what the CDK CLI adds to every app's context (bundling off: verifying never needs Docker)
+CLI_SWITCHES = {"aws:cdk:enable-path-metadata": True, "aws:cdk:enable-asset-metadata": True,
+                "aws:cdk:version-reporting": True, "aws:cdk:bundling-stacks": []}
 
 
 def _write(path, text: str) -> None:
@@ -38,7 +41,8 @@ def test_find_app_reads_the_cdk_json_command(tmp_path, command, kind, target, ar
     app = find_app(str(tmp_path))
     assert (app.kind, app.argv) == (kind, argv)
     assert app.target == (target if kind == "module" else os.path.join(str(tmp_path), target))
-    assert app.context == {"env": "prod", "@aws-cdk/x:flag": True, "vpc-provider:account=1": {"vpcId": "vpc-1"}}
+    assert app.context == {"env": "prod", "@aws-cdk/x:flag": True, "vpc-provider:account=1": {"vpcId": "vpc-1"},
+                           **CLI_SWITCHES}
     assert app.cwd == str(tmp_path)
 
 
@@ -52,6 +56,7 @@ def test_find_app_falls_back_to_app_py_and_explains_failures(tmp_path) -> None:
         find_app(str(tmp_path))
 
 
+@pytest.mark.synth
 def test_find_node_order_env_then_npm_package_then_path(tmp_path, monkeypatch) -> None:
     system_node = shutil.which("node")
     assert system_node, "these tests need node on PATH"
@@ -98,7 +103,8 @@ def test_templates_are_read_from_nested_stage_assemblies(tmp_path) -> None:
     assert templates == {"Top": {"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}, "Prod/Queues": {"Resources": {}}}
 
 
-# -- synth failures are results, not exceptions (cheap: no aws_cdk import) -----------------------
+# -- synth failures are results, not exceptions (no aws_cdk import; node and aws-cdk-lib are looked up)
+@pytest.mark.synth
 def test_synth_reports_a_failing_app(tmp_path) -> None:
     _write(tmp_path / "app.py", "import sys\nprint('starting', file=sys.stderr)\nraise RuntimeError('boom in the app')\n")
     result = synth(str(tmp_path))
@@ -107,6 +113,7 @@ def test_synth_reports_a_failing_app(tmp_path) -> None:
     assert result.templates == {}
 
 
+@pytest.mark.synth
 def test_synth_runs_the_cdk_json_command_like_the_cdk_cli(tmp_path) -> None:
     """The app runs in its folder with argv, CDK_OUTDIR, CDK_CONTEXT_JSON and the chosen node."""
     _write(tmp_path / "cdk.json", '{"app": "python3 infra/main.py --stage beta", "context": {"env": "qa"}}')
@@ -126,11 +133,12 @@ sys.exit(3)
     seen = __import__("json").loads(result.stderr_tail.splitlines()[0])
     assert seen["argv"] == ["--stage", "beta"] and seen["cwd"] == str(tmp_path)
     assert seen["helper"] == "imported from the script folder"
-    assert seen["context"] == {"env": "qa", "@aws-cdk/core:validationReportJson": True}
+    assert seen["context"] == {"env": "qa", "@aws-cdk/core:validationReportJson": True, **CLI_SWITCHES}
     assert seen["jsii_node"] == node.path and seen["path0"] == os.path.dirname(node.path)
     assert os.path.basename(seen["outdir"]) == "cdk.out" and not os.path.exists(seen["outdir"])  # cleaned up
 
 
+@pytest.mark.synth
 def test_synth_without_templates_is_not_ok(tmp_path) -> None:
     _write(tmp_path / "app.py", "print('an app that never calls synth')\n")
     result = synth(str(tmp_path))
@@ -138,6 +146,7 @@ def test_synth_without_templates_is_not_ok(tmp_path) -> None:
     assert "no CloudFormation template" in result.stderr_tail
 
 
+@pytest.mark.synth
 def test_synth_times_out_and_kills_the_app(tmp_path) -> None:
     _write(tmp_path / "app.py", "import time\ntime.sleep(120)\n")
     result = synth(str(tmp_path), timeout=1.5)
@@ -163,6 +172,7 @@ def example_fix():
     return result, changes, before, after
 
 
+@pytest.mark.synth
 def test_example_synthesizes_before_and_after_fix(example_fix) -> None:
     result, changes, before, after = example_fix
     assert before.ok, before.stderr_tail
@@ -173,6 +183,7 @@ def test_example_synthesizes_before_and_after_fix(example_fix) -> None:
     assert b"+++ b/examples/insecure_app/CHANGELOG.md" in result.patch
 
 
+@pytest.mark.synth
 def test_example_nag_kms5_and_s10_go_to_zero(example_fix) -> None:
     _, _, before, after = example_fix
     assert before.nag is not None and after.nag is not None, (before.nag_error, after.nag_error)
@@ -190,6 +201,7 @@ def _resources(templates, rtype):
             for rid, res in t.get("Resources", {}).items() if res["Type"] == rtype}
 
 
+@pytest.mark.synth
 def test_example_templates_show_each_fix(example_fix) -> None:
     _, _, before, after = example_fix
     keys = _resources(after.templates, "AWS::KMS::Key")
