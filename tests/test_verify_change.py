@@ -208,7 +208,10 @@ def test_broken_synth_names_the_file_and_rules_that_broke_it(tmp_path) -> None:
     reason = v.blocks_write(unsafe_fixes=True)  # --unsafe-fixes never writes a broken app
     assert reason.startswith("not written: the app synthesized before the fix and does not after")
     assert "stacks/web.py (CDK302)" in reason and "keys.py" not in reason
-    assert "broken by:" in v.render_text() and json.loads(render_json(v))["broken_by"]["files"][0]["rules"] == ["CDK302"]
+    text = v.render_text(str(root))
+    assert "broken by: stacks/web.py (CDK302)" in text
+    assert f'File "{web}", line 5, in add_web' in text  # the user's file, not the temporary copy it ran in
+    assert json.loads(render_json(v))["broken_by"]["files"][0]["rules"] == ["CDK302"]
 
 
 @pytest.mark.synth

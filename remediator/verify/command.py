@@ -114,7 +114,7 @@ def verify_command(path: str, base: str, app: str | None, context: tuple[str, ..
         click.echo(f"verify {path}: no change since {base}; nothing to compare", err=True)
         sys.exit(0)
     if output_format == "json":
-        click.echo(render_json(verification), nl=False)
+        click.echo(render_json(verification, os.getcwd()), nl=False)
     elif verification.cannot_run is None:
         click.echo(render_text(verification), nl=False)
     if verification.cannot_run is not None:

@@ -25,7 +25,7 @@ import json
 import os
 from typing import TYPE_CHECKING, Any
 
-from remediator.verify.verification import error_lines
+from remediator.verify.verification import error_lines, relative
 
 if TYPE_CHECKING:  # pragma: no cover
     from remediator.verify.synthesize import SynthResult
@@ -33,10 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def _rel(path: str, root: str | None) -> str:
-    if root is None:
-        return path
-    rel = os.path.relpath(path, root)
-    return path if rel.startswith(os.pardir) else rel
+    return path if root is None else relative(path, root)
 
 
 def _side(result: SynthResult | None) -> str:
@@ -118,11 +115,11 @@ def _side_json(result: SynthResult | None) -> dict[str, Any] | None:
 
 
 def to_json(v: Verification, root: str | None = None) -> dict[str, Any]:
-    """The report as a JSON-ready object (paths as given, absolute)."""
+    """The report as a JSON-ready object (paths relative to ``root`` when inside it, else absolute)."""
     b = v.before
     nag = v.nag
     return {
-        "app": v.app_dir,
+        "app": _rel(v.app_dir, root),
         "status": v.status,
         "exit_status": v.exit_status,
         "changed": [_rel(p, root) for p in v.changed],

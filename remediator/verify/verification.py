@@ -89,13 +89,13 @@ class Breakage:
         """One line: the breaking files with their rules (paths relative to ``root``, default the
         working directory)."""
         root = os.getcwd() if root is None else root
-        rel = [_relative(p, root) for p in self.tried]
+        rel = [relative(p, root) for p in self.tried]
         if self.culprits:
-            return "; ".join(_relative(c.path, root) + (f" ({', '.join(c.rules)})" if c.rules else "")
+            return "; ".join(relative(c.path, root) + (f" ({', '.join(c.rules)})" if c.rules else "")
                              for c in self.culprits)
         if self.not_tried:
             return (f"not found within {len(self.tried)} synths (not tried: "
-                    f"{', '.join(_relative(p, root) for p in self.not_tried)})")
+                    f"{', '.join(relative(p, root) for p in self.not_tried)})")
         return "no single file's change breaks it alone; the changes together do: " + ", ".join(rel)
 
     def to_json(self) -> dict[str, Any]:
@@ -171,7 +171,8 @@ class Verification:
         return to_json(self, root)
 
 
-def _relative(path: str, root: str) -> str:
+def relative(path: str, root: str) -> str:
+    """``path`` relative to ``root`` when inside it, else as it is."""
     rel = os.path.relpath(path, root)
     return path if rel.startswith(os.pardir) else rel
 
