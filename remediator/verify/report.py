@@ -3,7 +3,7 @@
 Text (what ``remediator verify`` prints; paths relative to ``root``)::
 
     verify examples/insecure_app: 3 changed files
-    synth: ok before, ok after (node v22.23.5, aws-cdk-lib 2.275.0, 11.2 s)
+    synth: ok before, ok after (node v22.23.5, aws-cdk-lib 2.275.0, 9.8 s and 9.9 s, 11.2 s in all)
     cdk-nag AwsSolutions findings, before -> after:
       AwsSolutions-KMS5  2 -> 0
       AwsSolutions-S1    3 -> 3
@@ -11,7 +11,8 @@ Text (what ``remediator verify`` prints; paths relative to ``root``)::
       OrdersStorage: 0 added, 1 removed, 5 modified
         - OrdersStorage/Uploads/AutoDeleteObjectsCustomResource/Default (Custom::S3AutoDeleteObjects ...)
         ~ OrdersStorage/DataKey/Resource (AWS::KMS::Key DataKey3D2C9B1C): Properties.EnableKeyRotation
-    replacements: none
+    replacements: 1
+      ! Main/Data/Resource (AWS::S3::Bucket Data...) would be replaced: BucketName is create-only and ...
 
 The JSON object has the same content: ``status``, ``exit_status``, ``before``/``after`` (ok, failure,
 error, seconds, stacks), ``cannot_run``, ``nag`` (rule -> before/after), ``stacks`` (per stack:
@@ -101,7 +102,7 @@ def render_text(v: Verification, root: str | None = None) -> str:
                 out.append(f"    ~ {r.label}: {', '.join(r.changes)}")
         if v.replacements:
             out.append(f"replacements: {len(v.replacements)}")
-            out.extend(f"  ! {r.stack}: {r.message}" for r in v.replacements)
+            out.extend(f"  ! {r.message}" for r in v.replacements)
         else:
             out.append("replacements: none")
     return "\n".join(out) + "\n"
