@@ -195,7 +195,8 @@ def test_broken_synth_names_the_file_and_rules_that_broke_it(tmp_path) -> None:
         "stacks/keys.py": "from aws_cdk import aws_kms as kms\n\n\ndef add_keys(scope):\n    kms.Key(scope, 'Key')\n",
     })
     changes = {**changed(root, "stacks/web.py", "BLOCK_ACLS_ONLY", "BLOCK_ALL"),
-               **changed(root, "stacks/keys.py", "kms.Key(scope, 'Key')", "kms.Key(scope, 'Key', enable_key_rotation=True)")}
+               **changed(root, "stacks/keys.py", "kms.Key(scope, 'Key')", "kms.Key(scope, 'Key', enable_key_rotation=True)"),
+               str(root / "CHANGELOG.md"): b"## [Unreleased]\n"}  # not synthesized alone: synth never reads it
     web, keys = str(root / "stacks" / "web.py"), str(root / "stacks" / "keys.py")
     v = verify_change(str(root), changes, nag=False, applied={web: ["CDK302"], keys: ["CDK301"]})
     assert v.status == "broken" and v.exit_status == 1
@@ -267,11 +268,11 @@ def test_cannot_run_when_the_app_raises(tmp_path) -> None:
 
 @pytest.mark.synth
 def test_cannot_run_when_the_synth_times_out(tmp_path) -> None:
-    root = make_app(tmp_path / "app", "import time\nprint('still working', flush=True, file=__import__('sys').stderr)\n"
-                                      "time.sleep(120)\n")
-    v = verify_change(str(root), changed(root, "stacks/main.py", "120", "121"), nag=False, timeout=3)
+    root = make_app(tmp_path / "app", "kms.Key(self, 'Key')\n", files={
+        "app.py": "import sys, time\nprint('still working', file=sys.stderr, flush=True)\ntime.sleep(120)\n"})
+    v = verify_change(str(root), changed(root, "app.py", "120", "121"), nag=False, timeout=5)
     assert v.cannot_run.kind == "timeout"
-    assert _one_line(v) == "synthesis cannot run (before the change): synth timed out after 3 s"
+    assert _one_line(v) == "synthesis cannot run (before the change): synth timed out after 5 s"
     assert "still working" in v.cannot_run.lines
     assert v.seconds < 60  # both synths were killed, not waited for
 

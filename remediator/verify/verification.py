@@ -32,6 +32,9 @@ from remediator.verify.synthesize import DEFAULT_TIMEOUT, SynthResult, _repo_roo
 MAX_BISECT_SYNTHS = 6
 #: how many of the app's last error lines a report shows
 ERROR_LINES = 8
+#: changed files that synthesis does not read, never synthesized alone to find what broke it
+DOCUMENTS = (".md", ".rst", ".txt")
+_ON_DISK = object()
 
 #: why synthesis cannot run, per kind (each message starts with its own wording of it)
 CANNOT_RUN = {
@@ -93,6 +96,8 @@ class Breakage:
         if self.culprits:
             return "; ".join(relative(c.path, root) + (f" ({', '.join(c.rules)})" if c.rules else "")
                              for c in self.culprits)
+        if not self.tried:
+            return "no changed file that synthesis reads could be tried alone"
         if self.not_tried:
             return (f"not found within {len(self.tried)} synths (not tried: "
                     f"{', '.join(relative(p, root) for p in self.not_tried)})")
@@ -312,12 +317,16 @@ def find_breaking_files(before: Snapshot, after: Snapshot, app: str | None, cont
     change alone does not break synth is innocent on its own; when every file is, only their
     combination breaks it (:attr:`Breakage.together`).
 
-    Files are the keys where the overlays of ``before`` and ``after`` differ, Python modules first."""
+    Files are the keys where the overlays of ``before`` and ``after`` differ, Python modules first;
+    documents (a changelog: ``.md``, ``.rst``, ``.txt``) are not tried."""
     applied = {os.path.realpath(k): v for k, v in (applied or {}).items()}
     paths = sorted(set(before.overlay) | set(after.overlay))
-    differing = [p for p in paths if before.overlay.get(p, _ON_DISK) != after.overlay.get(p, _ON_DISK)]
+    differing = [p for p in paths if before.overlay.get(p, _ON_DISK) != after.overlay.get(p, _ON_DISK)
+                 and not p.lower().endswith(DOCUMENTS)]
     differing.sort(key=lambda p: (not p.endswith(".py"), p))
     result = Breakage()
+    if not differing:
+        return result
     if len(differing) == 1:
         path = differing[0]
         result.tried = [path]
@@ -342,5 +351,3 @@ def find_breaking_files(before: Snapshot, after: Snapshot, app: str | None, cont
             result.culprits.append(Culprit(path, _codes(applied.get(path, ())), res.error or ""))
     return result
 
-
-_ON_DISK = object()
