@@ -85,7 +85,7 @@ def test_review_a_bots_branch_against_main(repo) -> None:
     proc = remediator(repo, "--base", "main")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     out = proc.stdout
-    assert out.startswith("verify .: 2 changed files\n"), out
+    assert out.startswith("verify .: 2 changed files in the app\n"), out
     assert "synth: ok before, ok after" in out
     assert "AwsSolutions-KMS5  1 -> 0  fixed" in out
     assert "Data: 0 added, 0 removed, 1 modified" in out

@@ -13,7 +13,7 @@ import pytest
 
 from remediator.verify import synthesize as verify
 from remediator.runner import Request, run
-from remediator.verify import VerifyError, find_app, find_node, nag_delta, synth, synth_before_after
+from remediator.verify import VerifyError, find_app, find_app_dir, find_node, nag_delta, synth, verify_change
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir))
 EXAMPLE = os.path.join(REPO, "examples", "insecure_app")
@@ -158,23 +158,25 @@ def test_synth_times_out_and_kills_the_app(tmp_path) -> None:
 # -- the example app, before and after `remediator fix` (two synth runs in total) -----------------
 @pytest.fixture(scope="module")
 def example_fix():
-    """Fix the example with the default rules in --diff mode (nothing written), then synthesize the
-    example as it is and a copy with the fixed files, both with cdk-nag attached."""
+    """Plan the fix of the example with the default rules in --diff mode (nothing written), then
+    verify the plan as `fix --verify` does: synthesize the example as it is and a copy with the
+    planned stack files, both with cdk-nag attached."""
     sources = {name: open(os.path.join(dirpath, name), "rb").read()
                for dirpath, _, names in os.walk(EXAMPLE) for name in names if name.endswith(".py")}
     result = run(Request(paths=[EXAMPLE], fix=True, diff=True))
     assert not result.errors, result.errors
-    changes = {os.path.join(result.root, r.path): r.fixed for r in result.changed_files}
-    before, after = synth_before_after(EXAMPLE, changes, nag=True)
+    changes = {c.path: c.new for c in result.changes if c.source}
+    applied = {os.path.join(result.root, r.path): r.applied for r in result.changed_files}
+    verification = verify_change(find_app_dir(EXAMPLE), changes, applied=applied)
     after_sources = {name: open(os.path.join(dirpath, name), "rb").read()
                      for dirpath, _, names in os.walk(EXAMPLE) for name in names if name.endswith(".py")}
     assert after_sources == sources, "verifying must not modify the app"
-    return result, changes, before, after
+    return result, changes, verification.before, verification.after, verification
 
 
 @pytest.mark.synth
 def test_example_synthesizes_before_and_after_fix(example_fix) -> None:
-    result, changes, before, after = example_fix
+    result, changes, before, after, _ = example_fix
     assert before.ok, before.stderr_tail
     assert after.ok, after.stderr_tail
     assert sorted(before.templates) == sorted(after.templates) == ["OrdersData", "OrdersDatabase", "OrdersStorage"]
@@ -185,7 +187,7 @@ def test_example_synthesizes_before_and_after_fix(example_fix) -> None:
 
 @pytest.mark.synth
 def test_example_nag_kms5_and_s10_go_to_zero(example_fix) -> None:
-    _, _, before, after = example_fix
+    _, _, before, after, _ = example_fix
     assert before.nag is not None and after.nag is not None, (before.nag_error, after.nag_error)
     for rule in ("KMS5", "S10"):
         assert before.nag_count(rule) >= 1, rule
@@ -196,6 +198,28 @@ def test_example_nag_kms5_and_s10_go_to_zero(example_fix) -> None:
     assert all(b >= a for b, a in delta.values()), delta
 
 
+
+@pytest.mark.synth
+def test_example_verification_names_what_a_deploy_would_replace(example_fix) -> None:
+    """Two of the example's safe fixes change deployed resources in ways `fix --verify` stops for:
+    CDK304 drops auto_delete_objects (its custom resource, Lambda and role are deleted), and
+    CDK201's `or "dev"` default renames the audit log group when no env context is given."""
+    *_, v = example_fix
+    assert v.status == "ok" and v.exit_status == 1
+    found = sorted((r.path, r.reason, r.prop) for r in v.replacements)
+    assert found == [
+        ("OrdersData/AuditLog/Resource", "create-only", "LogGroupName"),
+        ("OrdersStorage/Custom::S3AutoDeleteObjectsCustomResourceProvider/Handler", "removed", None),
+        ("OrdersStorage/Custom::S3AutoDeleteObjectsCustomResourceProvider/Role", "removed", None),
+        ("OrdersStorage/Uploads/AutoDeleteObjectsCustomResource/Default", "removed", None),
+    ]
+    log = next(r for r in v.replacements if r.prop == "LogGroupName")
+    assert (log.before, log.after) == ("/orders/None/audit", "/orders/dev/audit")
+    assert v.blocks_write(unsafe_fixes=False).startswith("not written: the fix would replace or delete 4 resources")
+    assert v.blocks_write(unsafe_fixes=True) is None
+    counts = {d.stack: d.counts for d in v.stacks}
+    assert counts == {"OrdersData": (0, 0, 3), "OrdersDatabase": (0, 0, 2), "OrdersStorage": (1, 3, 4)}
+
 def _resources(templates, rtype):
     return {f"{stack}/{rid}": res for stack, t in templates.items()
             for rid, res in t.get("Resources", {}).items() if res["Type"] == rtype}
@@ -203,7 +227,7 @@ def _resources(templates, rtype):
 
 @pytest.mark.synth
 def test_example_templates_show_each_fix(example_fix) -> None:
-    _, _, before, after = example_fix
+    _, _, before, after, _ = example_fix
     keys = _resources(after.templates, "AWS::KMS::Key")
     assert len(keys) == 2 and all(k["Properties"].get("EnableKeyRotation") is True for k in keys.values())
     assert not any(k["Properties"].get("EnableKeyRotation") for k in _resources(before.templates, "AWS::KMS::Key").values())

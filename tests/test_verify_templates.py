@@ -140,3 +140,19 @@ def test_wildcard_paths_match_list_items() -> None:
 def test_intrinsic_values_compare_as_written(old, new) -> None:
     """A reference to another resource is compared as written: Ref A -> Ref B is a new value."""
     assert changed_create_only("AWS::S3::Bucket", {"BucketName": old}, {"BucketName": new})[0][0] == "BucketName"
+
+
+def test_report_header_counts_changes_in_and_outside_the_app(tmp_path) -> None:
+    from remediator.verify.verification import CannotRun, Verification
+
+    app = tmp_path / "infra"
+    v = Verification(str(app), [str(app / "stacks" / "a.py"), str(app / "b.py"), str(tmp_path / "lib" / "c.py")],
+                     cannot_run=CannotRun("no-node", "no Node.js: no node on PATH", ["last line"]))
+    assert v.render_text(str(tmp_path)).splitlines() == [
+        "verify infra: 2 changed files in the app (1 more outside it)",
+        "error: synthesis cannot run: no Node.js: no node on PATH",
+        "  last line",
+    ]
+    data = v.to_json(str(tmp_path))
+    assert sorted(data["changed"]) == ["infra/b.py", "infra/stacks/a.py", "lib/c.py"]
+    assert data["status"] == "cannot-run" and data["exit_status"] == 2 and data["cannot_run"]["kind"] == "no-node"

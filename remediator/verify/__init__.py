@@ -28,7 +28,16 @@ The API for the pipeline (``check --verify`` / ``fix --verify`` and ``remediator
     v.cannot_run          # CannotRun(kind, message, lines): kind no-node | no-aws-cdk-lib | app-error |
                           #   timeout | no-app | no-python | no-template | no-cfn-lint | outside-app
 
-Nothing here writes to the app's folder: "before" runs in place (the cloud assembly goes to a
+From a plan-then-apply run (``remediator.runner.run`` with ``diff=True``: nothing written yet)::
+
+    result = run(Request(paths=[path], fix=True, diff=True, ...))
+    changes = {c.path: c.new for c in result.changes if c.source}        # stacks; changelogs need no synth
+    applied = {os.path.join(result.root, r.path): r.applied for r in result.changed_files}
+    v = verify_change(find_app_dir(path), changes, applied=applied, python=cdk_python,
+                      app=app_option, context=parse_context_options(c_options))
+    reason = v.blocks_write(unsafe_fixes)                                # write the plan only if None
+
+With no changes there is nothing to verify (do not call it). Nothing here writes to the app's folder: "before" runs in place (the cloud assembly goes to a
 temporary folder), "after" runs in a temporary copy with the changes. Modules:
 :mod:`~remediator.verify.app` (find the app, its interpreter and context),
 :mod:`~remediator.verify.synthesize` (run one synth, cdk-nag attached from outside the app),
@@ -45,8 +54,7 @@ from remediator.verify.compare import ResourceChange, ResourceRef, StackDiff, di
 from remediator.verify.replacement import Replacement, create_only_properties, find_replacements
 from remediator.verify.report import render_json, render_text
 from remediator.verify.snapshot import Snapshot
-from remediator.verify.synthesize import (NodeChoice, SynthResult, find_node, nag_delta, synth,
-                                          synth_before_after)
+from remediator.verify.synthesize import NodeChoice, SynthResult, find_node, nag_delta, synth
 from remediator.verify.verification import (Breakage, CannotRun, Culprit, Verification, find_breaking_files,
                                             verify_change, verify_snapshots)
 
@@ -55,5 +63,5 @@ __all__ = [
     "Snapshot", "StackDiff", "SynthResult", "Verification", "VerifyError", "choose_python",
     "create_only_properties", "diff_templates", "find_app", "find_app_dir", "find_breaking_files", "find_node",
     "find_replacements", "nag_delta", "parse_context_options", "render_json", "render_text", "synth",
-    "synth_before_after", "verify_change", "verify_snapshots",
+    "verify_change", "verify_snapshots",
 ]

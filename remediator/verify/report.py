@@ -2,7 +2,7 @@
 
 Text (what ``remediator verify`` prints; paths relative to ``root``)::
 
-    verify examples/insecure_app: 3 changed files
+    verify examples/insecure_app: 3 changed files in the app
     synth: ok before, ok after (node v22.23.5, aws-cdk-lib 2.275.0, 9.8 s and 9.9 s, 11.2 s in all)
     cdk-nag AwsSolutions findings, before -> after:
       AwsSolutions-KMS5  2 -> 0
@@ -48,8 +48,10 @@ def _side(result: SynthResult | None) -> str:
 def render_text(v: Verification, root: str | None = None) -> str:
     """The report as text lines (ends with a newline)."""
     root = os.getcwd() if root is None else root
-    n = len(v.changed)
-    out = [f"verify {_rel(v.app_dir, root)}: {n} changed file{'s' if n != 1 else ''}"]
+    inside = [p for p in v.changed if relative(p, v.app_dir) != p]
+    n, others = len(inside), len(v.changed) - len(inside)
+    elsewhere = f" ({others} more outside it)" if others else ""
+    out = [f"verify {_rel(v.app_dir, root)}: {n} changed file{'s' if n != 1 else ''} in the app{elsewhere}"]
     for path in v.ignored:
         out.append(f"  (not synthesized: {_rel(path, root)} is outside the app and not Python)")
     if v.cannot_run is not None:

@@ -31,7 +31,6 @@ import platform
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -346,20 +345,6 @@ def _repo_roots(start: str) -> list[str]:
         if parent == folder:
             return out
         folder = parent
-
-
-def synth_before_after(app_dir: str, changes: Mapping[str, bytes | None],
-                       **options: Any) -> tuple[SynthResult, SynthResult]:
-    """Synthesize the app as it is, then a copy with ``changes`` applied (the source is not modified).
-    :func:`remediator.verify.verify_change` does this in parallel and compares the results."""
-    from remediator.verify.snapshot import Snapshot
-
-    before = synth(app_dir, **options)
-    if "node" not in options and before.node is not None:
-        options = {**options, "node": before.node}
-    with Snapshot.of(app_dir, changes).materialize() as folder:
-        after = synth(folder, **options)
-    return before, after
 
 
 def nag_delta(before: SynthResult, after: SynthResult) -> dict[str, tuple[int, int]]:
