@@ -154,3 +154,34 @@ def test_changes_since_a_commit(tmp_path) -> None:
     assert git(tmp_path, "status", "--porcelain") == status  # nothing in the repository changed
     with pytest.raises(GitError, match="unknown git revision 'nope'"):
         changes_since(str(tmp_path), "nope")
+
+
+def test_a_relative_interpreter_is_taken_from_the_working_directory(tmp_path, monkeypatch) -> None:
+    """The app runs in its own folder: a relative --cdk-python must not be looked up there."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(tmp_path / "tools" / "venv")], check=True)
+    _write(tmp_path / "app" / "app.py", "")
+    monkeypatch.chdir(tmp_path / "tools")
+    app = find_app(str(tmp_path / "app"))
+    assert python_candidates(app, "venv") == [str(tmp_path / "tools" / "venv" / "bin" / "python")]
+    assert python_candidates(app, "venv/bin/python") == [str(tmp_path / "tools" / "venv" / "bin" / "python")]
+
+
+def test_finding_the_breaking_file_is_bounded_and_skips_documents(tmp_path) -> None:
+    from remediator.verify.verification import find_breaking_files
+
+    _write(tmp_path / "app.py", "")
+    before = Snapshot.of(str(tmp_path))
+    after = Snapshot.of(str(tmp_path), {str(tmp_path / "b.py"): b"1", str(tmp_path / "a.py"): b"2",
+                                        str(tmp_path / "CHANGELOG.md"): b"log", str(tmp_path / "cdk.json"): b"{}"})
+    # over the budget: nothing is synthesized, and what was not tried is said
+    result = find_breaking_files(before, after, None, {}, {}, max_synths=0)
+    assert result.tried == [] and result.culprits == []
+    assert result.not_tried == [str(tmp_path / "a.py"), str(tmp_path / "b.py"), str(tmp_path / "cdk.json")]
+    assert not result.together
+    assert result.describe(str(tmp_path)) == "not found within 0 synths (not tried: a.py, b.py, cdk.json)"
+    # one file that synthesis reads: it is the culprit without a synth, named with its rules
+    one = Snapshot.of(str(tmp_path), {str(tmp_path / "a.py"): b"2", str(tmp_path / "CHANGELOG.md"): b"log"})
+    result = find_breaking_files(before, one, None, {}, {}, applied={str(tmp_path / "a.py"): ["CDK302", "CDK302"]},
+                                 after_error="boom")
+    assert [(c.path, c.rules, c.error) for c in result.culprits] == [(str(tmp_path / "a.py"), ["CDK302"], "boom")]
+    assert result.describe(str(tmp_path)) == "a.py (CDK302)"

@@ -223,6 +223,8 @@ def python_candidates(app: AppCommand, explicit: str | None = None) -> list[str]
     work tree's top; the interpreter running remediator; the app command's interpreter on ``PATH``
     (``python3``: the one ``cdk synth`` would start in an activated environment)."""
     if explicit:
+        if os.sep in explicit or os.path.exists(explicit):  # a path: from the working directory, not the app's
+            explicit = os.path.abspath(os.path.expanduser(explicit))
         if os.path.isdir(explicit):  # a virtual environment
             for rel in (("bin", "python"), ("Scripts", "python.exe")):
                 if os.path.isfile(os.path.join(explicit, *rel)):

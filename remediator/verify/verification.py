@@ -96,7 +96,7 @@ class Breakage:
         if self.culprits:
             return "; ".join(relative(c.path, root) + (f" ({', '.join(c.rules)})" if c.rules else "")
                              for c in self.culprits)
-        if not self.tried:
+        if not self.tried and not self.not_tried:
             return "no changed file that synthesis reads could be tried alone"
         if self.not_tried:
             return (f"not found within {len(self.tried)} synths (not tried: "
