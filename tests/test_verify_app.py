@@ -185,3 +185,16 @@ def test_finding_the_breaking_file_is_bounded_and_skips_documents(tmp_path) -> N
                                  after_error="boom")
     assert [(c.path, c.rules, c.error) for c in result.culprits] == [(str(tmp_path / "a.py"), ["CDK302"], "boom")]
     assert result.describe(str(tmp_path)) == "a.py (CDK302)"
+
+
+def test_without_cfn_lint_the_replacement_check_says_how_to_install_it(tmp_path) -> None:
+    """cfn-lint is the `verify` extra: a Python where it cannot be imported gets one line, no synth."""
+    _write(tmp_path / "app.py", "")
+    code = ("import sys; sys.modules['cfnlint'] = None\n"  # as if it were not installed
+            "from remediator.verify import verify_change\n"
+            f"v = verify_change({str(tmp_path)!r}, {{}})\n"
+            "print(v.cannot_run.kind); print(v.blocks_write())\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out[0] == "no-cfn-lint"
+    assert out[1].startswith("not written: synthesis cannot run: the replacement check needs cfn-lint's resource schemas")
+    assert out[1].endswith("install them with pip install 'remediator[verify]'")
