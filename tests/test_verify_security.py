@@ -201,21 +201,19 @@ def test_example_nag_kms5_and_s10_go_to_zero(example_fix) -> None:
 
 @pytest.mark.synth
 def test_example_verification_names_what_a_deploy_would_replace(example_fix) -> None:
-    """Two of the example's safe fixes change deployed resources in ways `fix --verify` stops for:
-    CDK304 drops auto_delete_objects (its custom resource, Lambda and role are deleted), and
-    CDK201's `or "dev"` default renames the audit log group when no env context is given."""
+    """One of the example's safe fixes deletes deployed resources, which `fix --verify` stops for:
+    CDK304 drops auto_delete_objects, so its custom resource, Lambda and role go."""
     *_, v = example_fix
     assert v.status == "ok" and v.exit_status == 1
-    found = sorted((r.path, r.reason, r.prop) for r in v.replacements)
+    found = sorted((r.path, r.type, r.reason, r.prop) for r in v.replacements)
     assert found == [
-        ("OrdersData/AuditLog/Resource", "create-only", "LogGroupName"),
-        ("OrdersStorage/Custom::S3AutoDeleteObjectsCustomResourceProvider/Handler", "removed", None),
-        ("OrdersStorage/Custom::S3AutoDeleteObjectsCustomResourceProvider/Role", "removed", None),
-        ("OrdersStorage/Uploads/AutoDeleteObjectsCustomResource/Default", "removed", None),
+        ("OrdersStorage/Custom::S3AutoDeleteObjectsCustomResourceProvider/Handler", "AWS::Lambda::Function",
+         "removed", None),
+        ("OrdersStorage/Custom::S3AutoDeleteObjectsCustomResourceProvider/Role", "AWS::IAM::Role", "removed", None),
+        ("OrdersStorage/Uploads/AutoDeleteObjectsCustomResource/Default", "Custom::S3AutoDeleteObjects",
+         "removed", None),
     ]
-    log = next(r for r in v.replacements if r.prop == "LogGroupName")
-    assert (log.before, log.after) == ("/orders/None/audit", "/orders/dev/audit")
-    assert v.blocks_write(unsafe_fixes=False).startswith("not written: the fix would replace or delete 4 resources")
+    assert v.blocks_write(unsafe_fixes=False).startswith("not written: the fix would replace or delete 3 resources")
     assert v.blocks_write(unsafe_fixes=True) is None
     counts = {d.stack: d.counts for d in v.stacks}
     assert counts == {"OrdersData": (0, 0, 3), "OrdersDatabase": (0, 0, 2), "OrdersStorage": (1, 3, 4)}
