@@ -175,6 +175,8 @@ def explain(code: str) -> None:
 from remediator.pr.command import pr_command  # noqa: E402  (after main: it reuses helpers of this module)
 
 main.add_command(pr_command)
+from remediator.verify.command import verify_command; main.add_command(verify_command)  # noqa: E402,E702
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()

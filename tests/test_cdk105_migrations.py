@@ -11,6 +11,7 @@ import sys
 import textwrap
 
 import libcst as cst
+import pytest
 from remediator.analysis.engine import RunOptions, process_source
 from remediator.transforms import all_rules
 from remediator.transforms.api_repair.cdk105_deprecated_api import REVIEWED
@@ -115,6 +116,7 @@ SCRIPT = textwrap.dedent(
 )
 
 
+@pytest.mark.synth
 def test_reviewed_migrations_keep_the_template(tmp_path) -> None:
     rules = [r() for r in all_rules() if r.code == "CDK105"]
     result = process_source(CASES.encode(), "cases.py", rules, RunOptions(fix=True))

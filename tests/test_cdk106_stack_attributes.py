@@ -9,11 +9,14 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from remediator.transforms.api_repair.cdk106_stack_reserved_attribute import OTHER_MEMBERS, PREFERRED, READ_ONLY
 
 GOLDEN = os.path.join(os.path.dirname(__file__), os.pardir, "golden", "CDK106-stack-reserved-attribute")
 
 
+@pytest.mark.synth  # importing aws_cdk starts node (jsii)
 def test_reviewed_lists_match_the_installed_stack() -> None:
     import aws_cdk
 
@@ -55,6 +58,7 @@ SCRIPT = textwrap.dedent(
 )
 
 
+@pytest.mark.synth
 def test_rename_makes_the_stack_synthesize(tmp_path) -> None:
     env = dict(os.environ, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION="1")
     proc = subprocess.run(

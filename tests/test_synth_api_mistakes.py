@@ -31,6 +31,9 @@ import sys
 
 import pytest
 
+#: every test here synthesizes with aws-cdk-lib and Node.js
+pytestmark = pytest.mark.synth
+
 APP = os.path.join(os.path.dirname(__file__), "apps", "api_mistakes")
 ISSUE3_CODES = {"CDK101", "CDK102", "CDK103", "CDK104", "CDK105", "CDK106", "CDK201", "CDK204"}
 
@@ -53,8 +56,6 @@ def _resources(template: dict, kind: str) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def app_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
-    if shutil.which("node") is None:
-        pytest.skip("Node.js is needed to synthesize")
     root = tmp_path_factory.mktemp("api_mistakes")
     target = os.path.join(root, "app")
     shutil.copytree(APP, target, ignore=shutil.ignore_patterns("__pycache__", "cdk.out", "CHANGELOG.md"))

@@ -35,7 +35,7 @@ def _resources(outdir: str, stack: str, type_: str) -> list[dict]:
     return [r.get("Properties", {}) for r in template["Resources"].values() if r["Type"] == type_]
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="synth needs node")
+@pytest.mark.synth
 def test_app_synthesizes_only_after_fix(tmp_path) -> None:
     app = tmp_path / "app"
     shutil.copytree(APP, app)

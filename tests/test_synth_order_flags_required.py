@@ -26,6 +26,9 @@ import sys
 
 import pytest
 
+#: every test here synthesizes with aws-cdk-lib and Node.js
+pytestmark = pytest.mark.synth
+
 APP = os.path.join(os.path.dirname(__file__), "apps", "order_flags_required")
 CODES = ("CDK110", "CDK111", "CDK112")
 
@@ -60,12 +63,6 @@ def _copy(dest: str) -> str:
 
 def _resources(template: dict, kind: str) -> list[dict]:
     return [r.get("Properties", {}) for r in template["Resources"].values() if r["Type"] == kind]
-
-
-@pytest.fixture(autouse=True)
-def _needs_node() -> None:
-    if shutil.which("node") is None:
-        pytest.skip("Node.js is needed to synthesize")
 
 
 @pytest.mark.parametrize("code,stacks,expected", ALONE, ids=[f"{c}-{s}" for c, s, _ in ALONE])

@@ -13,10 +13,13 @@ import pytest
 
 from remediator.verify import synthesize as verify
 from remediator.runner import Request, run
-from remediator.verify import VerifyError, find_app, find_node, nag_delta, synth, synth_before_after
+from remediator.verify import VerifyError, find_app, find_app_dir, find_node, nag_delta, synth, verify_change
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir))
 EXAMPLE = os.path.join(REPO, "examples", "insecure_app")
+#: what the CDK CLI adds to every app's context (bundling off: verifying never needs Docker)
+CLI_SWITCHES = {"aws:cdk:enable-path-metadata": True, "aws:cdk:enable-asset-metadata": True,
+                "aws:cdk:version-reporting": True, "aws:cdk:bundling-stacks": []}
 
 
 def _write(path, text: str) -> None:
@@ -38,7 +41,8 @@ def test_find_app_reads_the_cdk_json_command(tmp_path, command, kind, target, ar
     app = find_app(str(tmp_path))
     assert (app.kind, app.argv) == (kind, argv)
     assert app.target == (target if kind == "module" else os.path.join(str(tmp_path), target))
-    assert app.context == {"env": "prod", "@aws-cdk/x:flag": True, "vpc-provider:account=1": {"vpcId": "vpc-1"}}
+    assert app.context == {"env": "prod", "@aws-cdk/x:flag": True, "vpc-provider:account=1": {"vpcId": "vpc-1"},
+                           **CLI_SWITCHES}
     assert app.cwd == str(tmp_path)
 
 
@@ -52,6 +56,7 @@ def test_find_app_falls_back_to_app_py_and_explains_failures(tmp_path) -> None:
         find_app(str(tmp_path))
 
 
+@pytest.mark.synth
 def test_find_node_order_env_then_npm_package_then_path(tmp_path, monkeypatch) -> None:
     system_node = shutil.which("node")
     assert system_node, "these tests need node on PATH"
@@ -98,7 +103,8 @@ def test_templates_are_read_from_nested_stage_assemblies(tmp_path) -> None:
     assert templates == {"Top": {"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}, "Prod/Queues": {"Resources": {}}}
 
 
-# -- synth failures are results, not exceptions (cheap: no aws_cdk import) -----------------------
+# -- synth failures are results, not exceptions (no aws_cdk import; node and aws-cdk-lib are looked up)
+@pytest.mark.synth
 def test_synth_reports_a_failing_app(tmp_path) -> None:
     _write(tmp_path / "app.py", "import sys\nprint('starting', file=sys.stderr)\nraise RuntimeError('boom in the app')\n")
     result = synth(str(tmp_path))
@@ -107,6 +113,7 @@ def test_synth_reports_a_failing_app(tmp_path) -> None:
     assert result.templates == {}
 
 
+@pytest.mark.synth
 def test_synth_runs_the_cdk_json_command_like_the_cdk_cli(tmp_path) -> None:
     """The app runs in its folder with argv, CDK_OUTDIR, CDK_CONTEXT_JSON and the chosen node."""
     _write(tmp_path / "cdk.json", '{"app": "python3 infra/main.py --stage beta", "context": {"env": "qa"}}')
@@ -126,11 +133,12 @@ sys.exit(3)
     seen = __import__("json").loads(result.stderr_tail.splitlines()[0])
     assert seen["argv"] == ["--stage", "beta"] and seen["cwd"] == str(tmp_path)
     assert seen["helper"] == "imported from the script folder"
-    assert seen["context"] == {"env": "qa", "@aws-cdk/core:validationReportJson": True}
+    assert seen["context"] == {"env": "qa", "@aws-cdk/core:validationReportJson": True, **CLI_SWITCHES}
     assert seen["jsii_node"] == node.path and seen["path0"] == os.path.dirname(node.path)
     assert os.path.basename(seen["outdir"]) == "cdk.out" and not os.path.exists(seen["outdir"])  # cleaned up
 
 
+@pytest.mark.synth
 def test_synth_without_templates_is_not_ok(tmp_path) -> None:
     _write(tmp_path / "app.py", "print('an app that never calls synth')\n")
     result = synth(str(tmp_path))
@@ -138,6 +146,7 @@ def test_synth_without_templates_is_not_ok(tmp_path) -> None:
     assert "no CloudFormation template" in result.stderr_tail
 
 
+@pytest.mark.synth
 def test_synth_times_out_and_kills_the_app(tmp_path) -> None:
     _write(tmp_path / "app.py", "import time\ntime.sleep(120)\n")
     result = synth(str(tmp_path), timeout=1.5)
@@ -149,22 +158,25 @@ def test_synth_times_out_and_kills_the_app(tmp_path) -> None:
 # -- the example app, before and after `remediator fix` (two synth runs in total) -----------------
 @pytest.fixture(scope="module")
 def example_fix():
-    """Fix the example with the default rules in --diff mode (nothing written), then synthesize the
-    example as it is and a copy with the fixed files, both with cdk-nag attached."""
+    """Plan the fix of the example with the default rules in --diff mode (nothing written), then
+    verify the plan as `fix --verify` does: synthesize the example as it is and a copy with the
+    planned stack files, both with cdk-nag attached."""
     sources = {name: open(os.path.join(dirpath, name), "rb").read()
                for dirpath, _, names in os.walk(EXAMPLE) for name in names if name.endswith(".py")}
     result = run(Request(paths=[EXAMPLE], fix=True, diff=True))
     assert not result.errors, result.errors
-    changes = {os.path.join(result.root, r.path): r.fixed for r in result.changed_files}
-    before, after = synth_before_after(EXAMPLE, changes, nag=True)
+    changes = {c.path: c.new for c in result.changes if c.source}
+    applied = {os.path.join(result.root, r.path): r.applied for r in result.changed_files}
+    verification = verify_change(find_app_dir(EXAMPLE), changes, applied=applied)
     after_sources = {name: open(os.path.join(dirpath, name), "rb").read()
                      for dirpath, _, names in os.walk(EXAMPLE) for name in names if name.endswith(".py")}
     assert after_sources == sources, "verifying must not modify the app"
-    return result, changes, before, after
+    return result, changes, verification.before, verification.after, verification
 
 
+@pytest.mark.synth
 def test_example_synthesizes_before_and_after_fix(example_fix) -> None:
-    result, changes, before, after = example_fix
+    result, changes, before, after, _ = example_fix
     assert before.ok, before.stderr_tail
     assert after.ok, after.stderr_tail
     assert sorted(before.templates) == sorted(after.templates) == ["OrdersData", "OrdersDatabase", "OrdersStorage"]
@@ -173,8 +185,9 @@ def test_example_synthesizes_before_and_after_fix(example_fix) -> None:
     assert b"+++ b/examples/insecure_app/CHANGELOG.md" in result.patch
 
 
+@pytest.mark.synth
 def test_example_nag_kms5_and_s10_go_to_zero(example_fix) -> None:
-    _, _, before, after = example_fix
+    _, _, before, after, _ = example_fix
     assert before.nag is not None and after.nag is not None, (before.nag_error, after.nag_error)
     for rule in ("KMS5", "S10"):
         assert before.nag_count(rule) >= 1, rule
@@ -185,13 +198,34 @@ def test_example_nag_kms5_and_s10_go_to_zero(example_fix) -> None:
     assert all(b >= a for b, a in delta.values()), delta
 
 
+
+@pytest.mark.synth
+def test_example_verification_names_what_a_deploy_would_replace(example_fix) -> None:
+    """One of the example's safe fixes deletes deployed resources, which `fix --verify` stops for:
+    CDK304 drops auto_delete_objects, so its custom resource, Lambda and role go."""
+    *_, v = example_fix
+    assert v.status == "ok" and v.exit_status == 1
+    found = sorted((r.path, r.type, r.reason, r.prop) for r in v.replacements)
+    assert found == [
+        ("OrdersStorage/Custom::S3AutoDeleteObjectsCustomResourceProvider/Handler", "AWS::Lambda::Function",
+         "removed", None),
+        ("OrdersStorage/Custom::S3AutoDeleteObjectsCustomResourceProvider/Role", "AWS::IAM::Role", "removed", None),
+        ("OrdersStorage/Uploads/AutoDeleteObjectsCustomResource/Default", "Custom::S3AutoDeleteObjects",
+         "removed", None),
+    ]
+    assert v.blocks_write(unsafe_fixes=False).startswith("not written: the fix would replace or delete 3 resources")
+    assert v.blocks_write(unsafe_fixes=True) is None
+    counts = {d.stack: d.counts for d in v.stacks}
+    assert counts == {"OrdersData": (0, 0, 3), "OrdersDatabase": (0, 0, 2), "OrdersStorage": (1, 3, 4)}
+
 def _resources(templates, rtype):
     return {f"{stack}/{rid}": res for stack, t in templates.items()
             for rid, res in t.get("Resources", {}).items() if res["Type"] == rtype}
 
 
+@pytest.mark.synth
 def test_example_templates_show_each_fix(example_fix) -> None:
-    _, changes, before, after = example_fix
+    _, changes, before, after, _ = example_fix
     data_stack = next(v for k, v in changes.items() if k.endswith("data_stack.py")).decode()
     assert 'removal_policy=cdk.RemovalPolicy.RETAIN if env_name == "prod" else cdk.RemovalPolicy.DESTROY' in data_stack
     keys = _resources(after.templates, "AWS::KMS::Key")

