@@ -216,7 +216,7 @@ def test_example_verification_names_what_a_deploy_would_replace(example_fix) -> 
     assert v.blocks_write(unsafe_fixes=False).startswith("not written: the fix would replace or delete 3 resources")
     assert v.blocks_write(unsafe_fixes=True) is None
     counts = {d.stack: d.counts for d in v.stacks}
-    assert counts == {"OrdersData": (0, 0, 3), "OrdersDatabase": (0, 0, 2), "OrdersStorage": (1, 3, 4)}
+    assert counts == {"OrdersData": (0, 0, 1), "OrdersDatabase": (0, 0, 2), "OrdersStorage": (1, 3, 4)}
 
 def _resources(templates, rtype):
     return {f"{stack}/{rid}": res for stack, t in templates.items()
