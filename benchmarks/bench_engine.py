@@ -95,6 +95,7 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=1, help="process the corpus this many times (bigger workload)")
     args = ap.parse_args()
 
+    load_before = os.getloadavg()[0]
     files = load(args.corpus) * args.copies
     nbytes = sum(len(d) for _, d in files)
     rules = [r() for r in all_rules()]
@@ -139,7 +140,8 @@ def main() -> None:
 
     n = len(files)
     print(f"corpus: {display(args.corpus)} x{args.copies}: {n} files, {nbytes / 1024:.0f} KiB; {len(rules)} rules; "
-          f"best of {args.repeat}; cpus {os.cpu_count()}")
+          f"best of {args.repeat}; cpus {os.cpu_count()}; load average before {load_before:.2f}, "
+          f"after {os.getloadavg()[0]:.2f}")
     head = (f"{'mode':<32} {'wall s':>7} {'ms/file':>8} {'files/s':>8} {'x base':>7} "
             f"{'cpu s':>7} {'x base':>7} {'peak MB':>8}")
     print(head)
@@ -147,7 +149,14 @@ def main() -> None:
     for label, (wall, cpu), peak, kind in results:
         print(f"{label:<32} {wall:>7.2f} {wall / n * 1000:>8.1f} {n / wall:>8.1f} {wall / base[0]:>7.2f} "
               f"{cpu:>7.2f} {cpu / base[1]:>7.2f} {peak:>7.1f}{'*' if kind == 'maxrss' else ' '}")
-    print("x base: ratio to the baseline row (wall, then CPU incl. workers); ms/file and files/s from wall time")
+    walls = {label: wall for label, (wall, _), _, _ in results}
+    for mode in ("check", "fix --diff"):
+        one, many = walls.get(f"{mode} runner --jobs 1"), walls.get(f"{mode} runner --jobs {args.jobs}")
+        if one and many and args.jobs > 1:
+            print(f"{mode}: --jobs {args.jobs} is {one / many:.2f}x as fast as --jobs 1")
+    print("x base: ratio to the baseline row (wall, then CPU); ms/file and files/s from wall time")
+    print("cpu s of --jobs N rows counts this process only: workers start from a forkserver, not as our children")
+    print("a load average near the cpu count means other work shares the cpus: parallel ratios are then meaningless")
     print("peak MB: tracemalloc peak of Python allocations; * = max resident set size (process or workers)")
 
 
