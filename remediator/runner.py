@@ -8,6 +8,7 @@ write, each file atomically, and writes nothing for a file whose processing fail
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import multiprocessing
@@ -67,7 +68,7 @@ class RunResult:
 
     @property
     def changelog_path(self) -> str | None:
-        return next((c.path for c in self.changes if not c.source), None)
+        return next((c.path for c in self.changes if c.kind == "changelog"), None)
 
     @property
     def diagnostics(self):
@@ -262,11 +263,30 @@ def _run(req: Request) -> RunResult:
     if req.fix:
         abspaths = {i[1]: i[0] for i in items}
         log_of = {i[1]: configs.changelog_path(groups[i[2]].cfg, root, req.changelog_path) for i in items}
-        stacks = [Change(abspaths[r.path], r.path, r.original, r.fixed, git_mode(abspaths[r.path]))
-                  for r in sorted(out.changed_files, key=lambda r: r.path) if r.fixed is not None]
+        stacks = []
+        for r in sorted(out.changed_files, key=lambda r: r.path):
+            created = _new_files(r, abspaths[r.path], root)
+            if created is None:
+                out.errors.append((r.path, "not fixed: a fix would create a file that already exists"))
+                r.errors.append("a fix would create a file that already exists")
+                continue
+            stacks.extend(created)  # before the stack that needs them
+            stacks.append(Change(abspaths[r.path], r.path, r.original, r.fixed, git_mode(abspaths[r.path])))
         out.changes = stacks + _changelog_changes(req, out, stacks, log_of)
         if not req.diff:
             _write_plan(req, out, stacks, log_of)
+    return out
+
+
+def _new_files(result: FileResult, abspath: str, root: str) -> list[Change] | None:
+    """The files a file's fixes create, as changes; None when one of them exists already (then
+    nothing of that file's fix is written)."""
+    out = []
+    for rel, content in sorted(result.new_files.items()):
+        path = os.path.normpath(os.path.join(os.path.dirname(abspath), rel))
+        if os.path.lexists(path):
+            return None
+        out.append(Change(path, display_path(path, root), None, content, None, kind="created"))
     return out
 
 
@@ -306,7 +326,8 @@ def _changelog_changes(req: Request, out: RunResult, stacks: list[Change], log_o
     fixed = {r.path: r for r in out.changed_files}
     by_log: dict[str, list[FileResult]] = {}
     for c in stacks:
-        by_log.setdefault(log_of[c.shown], []).append(fixed[c.shown])
+        if c.kind == "stack":
+            by_log.setdefault(log_of[c.shown], []).append(fixed[c.shown])
     changes = []
     for log_path, done in sorted(by_log.items()):
         shown = display_path(log_path, out.root)
@@ -322,23 +343,42 @@ def _changelog_changes(req: Request, out: RunResult, stacks: list[Change], log_o
             continue
         if new != old:
             changes.append(Change(log_path, shown, old, new, git_mode(log_path) if old is not None else None,
-                                  source=False))
+                                  kind="changelog"))
     return changes
 
 
 def _write_plan(req: Request, out: RunResult, stacks: list[Change], log_of: dict[str, str]) -> None:
-    """Write the stacks, then the changelogs. A stack that cannot be written is reported and left
-    as it was; the changelog entries then name only the stacks that were written."""
-    written = []
+    """Write the stacks (each after the files its fixes create), then the changelogs. A stack that
+    cannot be written, or whose created file cannot, is reported and left as it was; the changelog
+    entries then name only the stacks that were written."""
+    written: list[Change] = []
+    pending: list[Change] = []  # files created for the next stack
+    failed = False  # one of them could not be created
     for change in stacks:
         try:
+            if change.kind == "created":
+                if not failed:
+                    write(change)
+                    pending.append(change)
+                continue
+            if failed:
+                raise WriteError("a file its fix creates could not be written")
             write(change)
         except (WriteError, OSError) as exc:
             out.errors.append((change.shown, f"not written: {exc}"))
-            next(r for r in out.results if r.path == change.shown).errors.append(str(exc))
+            for r in out.results:
+                if r.path == change.shown:
+                    r.errors.append(str(exc))
+            if change.kind == "created":
+                failed = True
+                continue
+            for created in pending:  # the stack stays as it was: so does the folder
+                with contextlib.suppress(OSError):
+                    os.unlink(created.path)
         else:
-            written.append(change)
-    logs = [c for c in out.changes if not c.source]
+            written.extend(pending + [change])
+        pending, failed = [], False
+    logs = [c for c in out.changes if c.kind == "changelog"]
     if len(written) != len(stacks):
         logs = _changelog_changes(req, out, written, log_of)
     out.changes = written

@@ -143,6 +143,7 @@ class FileContext:
         self._assignments: list[Assignment] | None = None
         self._alias_choices: dict[str, tuple[str, str | None]] = {}
         self._names_in_file: set[str] | None = None
+        self._construct_ids: set[str] | None = None
 
     # -- the aws-cdk-lib API ------------------------------------------------------------------
     @property
@@ -316,6 +317,28 @@ class FileContext:
         self._alias_choices[qualname] = result
         return result
 
+    def fresh_name(self, base: str) -> str:
+        """A variable name the file does not use yet (``base``, ``base_2``...), reserved for this pass."""
+        taken = self._identifiers()
+        name, n = base, 2
+        while name in taken or not name.isidentifier():
+            name, n = f"{base}_{n}", n + 1
+        taken.add(name)
+        return name
+
+    def free_construct_id(self, base: str) -> str:
+        """A construct id no call of the file passes yet (``base``, ``base2``...), reserved for this
+        pass: a duplicate id in one scope fails synth."""
+        if self._construct_ids is None:
+            from remediator.analysis.cdk_facts import construct_ids
+
+            self._construct_ids = construct_ids(self)
+        name, n = base, 2
+        while name in self._construct_ids:
+            name, n = f"{base}{n}", n + 1
+        self._construct_ids.add(name)
+        return name
+
     def _free_alias(self, module: str) -> str:
         short = module.split(".")[-1]
         candidates = [CONVENTIONAL_ALIASES.get(module, short[4:] if short.startswith("aws_") else short), short,
@@ -467,6 +490,72 @@ class ConstructCall:
 
     def insert_after(self, template: str) -> Edit:
         return self.ctx.insert_after(self.node, template)
+
+    def follow_with(self, template: str) -> Edit | None:
+        """Statements right after the one that builds this construct, in the same block (a template:
+        ``{construct}`` stands for the construct). An unbound construct (``s3.Bucket(self, "Logs")``
+        alone on its line) is first bound to a fresh, readable name (``logs_bucket = ...``). None
+        when the construct is built inside a larger expression, where nothing can refer to it."""
+        name = self.binding
+        stmt = self.statement
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            return None
+        rename = None
+        if name is None:
+            parent = self.ctx.parent(self.node)
+            if not (isinstance(parent, cst.Expr) and len(stmt.body) == 1 and stmt.body[0] is parent):
+                return None
+            name = self.ctx.fresh_name(self._readable_name())
+            rename = name
+        text, imports = self.ctx.code(template.replace("{construct}", name))
+        edit = Edit.insert_after(stmt, text, imports)
+        if rename is not None:
+            edit.replace = lambda n: _bind_expression(n, rename)
+        return edit
+
+    def _readable_name(self) -> str:
+        """``logs_bucket`` for ``s3.Bucket(self, "Logs")`` (and for ``"LogsBucket"``),
+        ``web_auto_scaling_group`` for ``AutoScalingGroup(self, "Web")``, ``bucket`` without an id."""
+        split = lambda text: [w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", text)]  # noqa: E731
+        words = split(self.construct_id or "")
+        kind = split(self.class_name.removeprefix("Cfn"))
+        if not words or not words[0][0].isalpha():
+            return "_".join(kind)
+        if words[-len(kind):] == kind:
+            return "_".join(words)
+        return "_".join(words + kind)
+
+    def merge_options(self, keyword: str, struct: str, values: dict[str, str]) -> Edit | None:
+        """Set ``values`` (name -> code template) in the options object passed as ``keyword``
+        (``deploy_options=apigw.StageOptions(...)``): into that call when it is there (names it
+        already sets are kept), else ``keyword=<struct>(name=value, ...)`` is added. None when
+        ``keyword`` holds something else (a variable, a dict): merging there is not ours to do."""
+        current = self.value(keyword)
+        if current is None:
+            inner = ", ".join(f"{k}={v}" for k, v in values.items())
+            return self.set_keyword(keyword, f"`{struct}`({inner})")
+        if not (isinstance(current, cst.Call) and self.ctx.call_qualname(current) == struct):
+            return None
+        missing = {k: v for k, v in values.items() if E.get_keyword(current, k) is None}
+        if not missing:
+            return None
+        rendered = {k: self.ctx.code(v) for k, v in missing.items()}
+        imports = [i for _, imps in rendered.values() for i in imps]
+
+        def merge(node: cst.CSTNode) -> cst.CSTNode:
+            assert isinstance(node, cst.Call)
+            for k, (text, _) in rendered.items():
+                node = E.set_keyword(node, k, text)
+            return node
+
+        return Edit(current, replace=merge, imports=imports)
+
+
+def _bind_expression(stmt: cst.CSTNode, name: str) -> cst.CSTNode:
+    """``Call(...)`` alone on its line -> ``name = Call(...)``."""
+    assert isinstance(stmt, cst.SimpleStatementLine) and isinstance(stmt.body[0], cst.Expr)
+    value = stmt.body[0].value
+    return stmt.with_changes(body=[cst.Assign(targets=[cst.AssignTarget(cst.Name(name))], value=value)])
 
 
 class _NotLiteral:

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import textwrap
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 import libcst as cst
 
@@ -54,7 +54,8 @@ class Edit:
     ``replace`` receives the node as already updated by edits on its children (and by earlier
     edits on the same node). ``before``/``after`` insert statements next to a statement node.
     ``imports`` are import statements (source text) the edit's code relies on; the engine adds
-    those the file lacks after its leading imports.
+    those the file lacks after its leading imports. ``files`` are new files the edit's code relies
+    on (``lambda/handler/index.py`` for code moved out of the stack).
     """
 
     target: cst.CSTNode
@@ -62,6 +63,9 @@ class Edit:
     before: Sequence[cst.BaseStatement] = ()
     after: Sequence[cst.BaseStatement] = ()
     imports: Sequence[str] = ()
+    #: new files the code relies on: path relative to the fixed file's folder (``/`` separators)
+    #: -> content; written (and shown in the diff) with the file, never over an existing file
+    files: Mapping[str, str] = field(default_factory=dict)
 
     # -- constructors (every rule builds its edits with these) -------------------------------
     @classmethod
@@ -149,6 +153,10 @@ class Fix:
     @property
     def imports(self) -> list[str]:
         return [imp for edit in self.edits for imp in edit.imports]
+
+    @property
+    def files(self) -> dict[str, str]:
+        return {path: text for edit in self.edits for path, text in edit.files.items()}
 
 
 def _call(node: cst.CSTNode) -> cst.Call:

@@ -54,6 +54,8 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)  #: findings left after the run
     #: one diagnostic per fix applied (its line is in the text of the pass that applied it)
     applied: list[Diagnostic] = field(default_factory=list)
+    #: files the fixes create: path relative to this file's folder -> content
+    new_files: dict[str, bytes] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     skipped: str | None = None  #: reason the file was not analysed (no aws_cdk import, skip-file)
@@ -135,6 +137,7 @@ def process_source(source: bytes, path: str, rules: Sequence[Rule], options: Run
 def _fail(result: FileResult, message: str) -> None:
     result.fixed = None
     result.applied = []
+    result.new_files = {}
     result.errors.append(message)
 
 
@@ -146,6 +149,7 @@ def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOption
         return
     module, text = parsed.module, parsed.text
     applied: list[Diagnostic] = []
+    new_files: dict[str, str] = {}
     for pass_no in range(1, MAX_PASSES + 2):
         ctx = FileContext(module, path, options.settings, options.project_root, source=text, api=options.api,
                           app=app)
@@ -180,6 +184,8 @@ def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOption
                            "file left unchanged") from None
         text = code
         applied.extend(_diagnostic(f, ctx, path, options.unsafe_fixes) for f in done)
+        for f in done:
+            new_files.update(f.fix.files if f.fix is not None else {})
     try:
         new_bytes = text.encode(module.encoding)
     except UnicodeEncodeError as exc:
@@ -187,3 +193,4 @@ def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOption
     if new_bytes != source:
         result.fixed = new_bytes
         result.applied = applied
+        result.new_files = {rel: content.encode("utf-8") for rel, content in new_files.items()}

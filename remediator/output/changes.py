@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from typing import Sequence
 
-from remediator.output.files import atomic_write
+from remediator.output.files import WriteError, atomic_write
 from remediator.output.patch import make_patch
 
 
@@ -21,8 +21,18 @@ class Change:
     old: bytes | None  #: None: the file is created
     new: bytes
     mode: int | None = None  #: git file mode (0o100755 for executables), None for a new file
-    #: a Python source: the new bytes must parse and compile before they are written
-    source: bool = True
+    #: "stack" (a fixed file), "created" (a file a fix creates) or "changelog"
+    kind: str = "stack"
+
+    @property
+    def source(self) -> bool:
+        """Part of the app (a fixed stack or a created file), as opposed to a changelog."""
+        return self.kind != "changelog"
+
+    @property
+    def python(self) -> bool:
+        """New bytes that must parse and compile before they are written."""
+        return self.source and self.path.endswith(".py")
 
 
 def git_mode(path: str) -> int | None:
@@ -39,5 +49,10 @@ def render_patch(changes: Sequence[Change]) -> bytes:
 
 
 def write(change: Change) -> None:
-    """Write one change atomically; raises ``WriteError``/``OSError`` and then leaves the file as it was."""
-    atomic_write(change.path, change.new, expected=change.old, verify=change.source)
+    """Write one change atomically; raises ``WriteError``/``OSError`` and then leaves the file as it was.
+    A created file gets its folders; an existing file is never overwritten by a creation."""
+    if change.old is None and change.kind == "created":
+        if os.path.lexists(change.path):
+            raise WriteError("a file of that name exists already")
+        os.makedirs(os.path.dirname(change.path), exist_ok=True)
+    atomic_write(change.path, change.new, expected=change.old, verify=change.python)
