@@ -75,6 +75,9 @@ class Rule:
     triggers: ClassVar[tuple[str, ...] | None] = None
     #: rules that teams may legitimately not want (e.g. conflicting with checkov) are opt-in
     default_enabled: ClassVar[bool] = True
+    #: the rule rewrites aws-cdk-lib names: each fix is applied only when the calls it produces
+    #: match the API's signatures (remediator.analysis.api_check)
+    checks_api: ClassVar[bool] = False
     #: per-rule options settable under ``[tool.remediator.rules.CODE]``, with their defaults
     options: ClassVar[dict[str, Any]] = {}
     #: changelog bullet, formatted with ``count`` and ``noun`` (singular or plural by count)

@@ -83,6 +83,7 @@ class UnknownKeyword(Rule):
     """
 
     code, name, tier = "CDK103", "unknown-keyword", Tier.SAFE
+    checks_api = True
     tier_note = "when unique"
     summary = "Keyword arguments must exist in the aws-cdk-lib API"
     triggers = ()

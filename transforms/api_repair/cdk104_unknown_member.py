@@ -15,6 +15,7 @@ from remediator.analysis.apitypes import (
     ApiView,
     api_view,
     _squashed,
+    _tokens,
     candidates_text,
     close_names,
     infer_type,
@@ -36,6 +37,27 @@ MEMBER_RENAMES: dict[str, str] = {
     "aws_cdk.aws_ec2.SubnetType.ISOLATED": "PRIVATE_ISOLATED",
 }
 S3_GRANTS = "aws_cdk.aws_s3.BucketGrants"
+#: CDK v1 methods that moved in v2: (receiver type, method) -> the v2 code, where ``{owner}`` is
+#: the object whose ``.node`` the call went through and ``{args}`` the arguments as written
+MOVED_METHODS: dict[tuple[str, str], str] = {
+    ("constructs.Node", "apply_aspect"): "`aws_cdk.Aspects`.of({owner}).add({args})",
+}
+#: Reviewed method renames by meaning (the class that declares the right method, subclasses
+#: included; the wrong name -> the right one): the same return type and the same permission or
+#: metric, checked against aws-cdk-lib's docs. Any other method is renamed only when the names
+#: differ in spelling alone (``grant_readwrite`` -> ``grant_read_write``); otherwise reported.
+METHOD_RENAMES: dict[tuple[str, str], str] = {
+    ("aws_cdk.aws_apigateway.RestApiBase", "metric_4xx"): "metric_client_error",
+    ("aws_cdk.aws_apigateway.RestApiBase", "metric_5xx"): "metric_server_error",
+    ("aws_cdk.aws_dynamodb.TableBase", "grant_read"): "grant_read_data",
+    ("aws_cdk.aws_dynamodb.TableBase", "grant_write"): "grant_write_data",
+    ("aws_cdk.aws_dynamodb.TableBase", "grant_read_write"): "grant_read_write_data",
+    ("aws_cdk.aws_dynamodb.TableBaseV2", "grant_read"): "grant_read_data",
+    ("aws_cdk.aws_dynamodb.TableBaseV2", "grant_write"): "grant_write_data",
+    ("aws_cdk.aws_dynamodb.TableBaseV2", "grant_read_write"): "grant_read_write_data",
+    ("aws_cdk.aws_sqs.QueueBase", "grant_send"): "grant_send_messages",
+    ("aws_cdk.aws_sqs.QueueBase", "grant_consume"): "grant_consume_messages",
+}
 
 
 
@@ -56,6 +78,18 @@ def absent_names() -> list[str]:
     return ["aws_cdk.aws_s3.Bucket.grant", "aws_cdk.aws_s3.IBucket.grant", "aws_cdk.aws_s3.IBucket.grants",
             "aws_cdk.aws_logs.RetentionDays.THIRTY_DAYS", "aws_cdk.aws_logs.RetentionDays.SEVEN_DAYS",
             "aws_cdk.aws_secretsmanager.SecretValue"] + list(MEMBER_RENAMES)
+
+
+def _same_meaning(wrong: str, right: str, owner: str) -> bool:
+    """Names that mean the same member: the same words but for underscores, case or a plural
+    (``grant_readwrite``/``grant_read_write``), or an attribute named after its class
+    (``bucket.arn``/``bucket_arn`` on a Bucket). Other close names may mean something else
+    (``metric_concurrent_executions`` is not ``metric_all_concurrent_executions``)."""
+    if _squashed(wrong) == _squashed(right):
+        return True
+    extra = set(_tokens(right)) - set(_tokens(wrong))
+    owner_words = set(_tokens(re.sub(r"(?<!^)(?=[A-Z])", "_", owner.rsplit(".", 1)[-1])))
+    return bool(extra) and extra <= owner_words and set(_tokens(wrong)) < set(_tokens(right))
 
 
 def _object_action(action: str) -> bool:
@@ -250,7 +284,8 @@ class UnknownMember(Rule):
     # -- receiver.member on a receiver of known type ---------------------------------------------
     def _instance_member(self, ctx: FileContext, view: ApiView, node: cst.Attribute) -> Finding | None:
         recv = infer_type(ctx, view, node.value)
-        if recv is None or not recv.startswith("aws_cdk.") or view.kind(recv) not in ("class", "interface"):
+        if recv is None or not recv.startswith(("aws_cdk.", "constructs.")) or view.kind(recv) not in (
+                "class", "interface"):
             return None
         members = view.members(recv)
         attr = node.attr.value
@@ -273,14 +308,42 @@ class UnknownMember(Rule):
         called = isinstance(parent, cst.Call) and parent.func is node
         if attr == "grant" and called and S3_BUCKET in (view.closure(recv) or ()):
             return self._bucket_grant(ctx, view, parent, recv)  # type: ignore[arg-type]
+        if called and (recv, attr) in MOVED_METHODS and isinstance(node.value, cst.Attribute):
+            return self._moved_method(ctx, parent, recv, attr)  # type: ignore[arg-type]
+        if called and attr.startswith("with_") and "with_" in members:
+            return self._with_field(ctx, view, parent, recv, attr)  # type: ignore[arg-type]
         kind = "m" if called else "p"
-        close = close_names(attr, [n for n, m in members.items() if m.kind == kind and not n.startswith("_")])
         label = "method" if called else "attribute"
-        if len(close) == 1:
+        reviewed = next((new for (owner, old), new in METHOD_RENAMES.items()
+                         if old == attr and owner in (view.closure(recv) or ()) and new in members), None)
+        close = [reviewed] if reviewed else close_names(attr, [n for n, m in members.items()
+                                                            if m.kind == kind and not n.startswith("_")])
+        if len(close) == 1 and (reviewed or _same_meaning(attr, close[0], recv)):
             return self.finding(node, f"`{short(recv)}` has no {label} `{attr}`: use `{close[0]}`",
                                 fix=Edit.rename_attribute(node, close[0]))
-        more = f"; candidates: {candidates_text(close)}" if close else ""
+        more = f"; candidates (not the same name: check their meaning): {candidates_text(close)}" if close else ""
         return self.finding(node, f"`{short(recv)}` has no {label} `{attr}`{more}")
+
+    def _moved_method(self, ctx: FileContext, call: cst.Call, recv: str, attr: str) -> Finding:
+        """A CDK v1 method that moved (``x.node.apply_aspect(a)`` -> ``Aspects.of(x).add(a)``)."""
+        owner = ctx.module.code_for_node(call.func.value.value)  # type: ignore[attr-defined]
+        args = ", ".join(ctx.module.code_for_node(a) for a in call.args)
+        text, imports = ctx.code(MOVED_METHODS[(recv, attr)].format(owner=owner, args=args))
+        return self.finding(call.func, f"`{short(recv)}` has no method `{attr}` in CDK v2: use `{text}`",
+                            fix=Edit.replace_with(call, text, imports))
+
+    def _with_field(self, ctx: FileContext, view: ApiView, call: cst.Call, recv: str, attr: str) -> Finding:
+        """CDK v1's ``metric.with_statistic("p99")`` is v2's ``metric.with_(statistic="p99")``."""
+        field = attr[len("with_"):]
+        method = view.api.method(recv, "with_")
+        where = f"`{short(recv)}` has no method `{attr}`"
+        positional = [a for a in call.args if a.keyword is None and not a.star]
+        if method is None or field not in method.keywords or len(positional) != 1 or len(call.args) != 1:
+            return self.finding(call.func, where)
+        value = ctx.module.code_for_node(positional[0].value)
+        receiver = ctx.module.code_for_node(call.func.value)  # type: ignore[attr-defined]
+        return self.finding(call.func, f"{where}: use `with_({field}=...)`",
+                            fix=Edit.replace_with(call, f"{receiver}.with_({field}={value})"))
 
     def _bucket_grant(self, ctx: FileContext, view: ApiView, call: cst.Call, recv: str) -> Finding:
         """``bucket.grant(grantee, *actions)``: grant exactly the actions given, never more."""

@@ -201,6 +201,7 @@ class DeprecatedApi(Rule):
     """
 
     code, name, tier = "CDK105", "deprecated-api", Tier.SAFE
+    checks_api = True
     tier_note = "when verified (unsafe when derived from a note)"
     summary = "Deprecated aws-cdk-lib properties with a documented replacement"
     triggers = ()

@@ -87,6 +87,7 @@ class MissingRequiredArgument(Rule):
     """
 
     code, name, tier = "CDK112", "missing-required-argument", Tier.SAFE
+    checks_api = True
     tier_note = "when determined"
     summary = "Calls that omit required arguments or build a jsii enum from a value"
     triggers = ("aws_cdk",)

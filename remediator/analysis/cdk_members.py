@@ -1,0 +1,343 @@
+"""aws-cdk-lib members drafts get wrong, and what they mean: reviewed tables of renames and of
+CDK v1 methods that moved, and what S3's grant methods grant (used by CDK104 unknown-member; the
+names on both sides are checked against the API index by tests/test_api_names.py)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from remediator.analysis import edits as E
+
+if TYPE_CHECKING:
+    from remediator.analysis.context import FileContext
+
+# What ``Bucket.grant_read`` / ``grant_read_write`` grant in aws-cdk-lib 2.275 (aws-s3/lib/perms.js:
+# BUCKET_READ_ACTIONS; BUCKET_PUT_ACTIONS + BUCKET_DELETE_ACTIONS).
+S3_READ_ACTIONS = ("s3:GetObject*", "s3:GetBucket*", "s3:List*")
+S3_WRITE_ACTIONS = ("s3:PutObject", "s3:PutObjectLegalHold", "s3:PutObjectRetention", "s3:PutObjectTagging",
+                    "s3:PutObjectVersionTagging", "s3:Abort*", "s3:DeleteObject*")
+S3_BUCKET = "aws_cdk.aws_s3.IBucket"
+
+#: Reviewed renames of members CDK v1 had: v1's ``SubnetType.PRIVATE`` routed to the internet
+#: through NAT (v2: ``PRIVATE_WITH_EGRESS``); its ``ISOLATED`` is v2's ``PRIVATE_ISOLATED``.
+MEMBER_RENAMES: dict[str, str] = {
+    "aws_cdk.aws_ec2.SubnetType.PRIVATE": "PRIVATE_WITH_EGRESS",
+    "aws_cdk.aws_ec2.SubnetType.ISOLATED": "PRIVATE_ISOLATED",
+}
+S3_GRANTS = "aws_cdk.aws_s3.BucketGrants"
+#: CDK v1 methods that moved in v2: (receiver type, method) -> the v2 code, where ``{owner}`` is
+#: the object whose ``.node`` the call went through and ``{args}`` the arguments as written
+MOVED_METHODS: dict[tuple[str, str], str] = {
+    ("constructs.Node", "apply_aspect"): "`aws_cdk.Aspects`.of({owner}).add({args})",
+}
+#: Reviewed method renames by meaning (the class that declares the right method, subclasses
+#: included; the wrong name -> the right one): the same return type and the same permission or
+#: metric, checked against aws-cdk-lib's docs. Any other method is renamed only when the names
+#: differ in spelling alone (``grant_readwrite`` -> ``grant_read_write``); otherwise reported.
+METHOD_RENAMES: dict[tuple[str, str], str] = {
+    ("aws_cdk.aws_apigateway.RestApiBase", "metric_4xx"): "metric_client_error",
+    ("aws_cdk.aws_apigateway.RestApiBase", "metric_5xx"): "metric_server_error",
+    ("aws_cdk.aws_dynamodb.TableBase", "grant_read"): "grant_read_data",
+    ("aws_cdk.aws_dynamodb.TableBase", "grant_write"): "grant_write_data",
+    ("aws_cdk.aws_dynamodb.TableBase", "grant_read_write"): "grant_read_write_data",
+    ("aws_cdk.aws_dynamodb.TableBaseV2", "grant_read"): "grant_read_data",
+    ("aws_cdk.aws_dynamodb.TableBaseV2", "grant_write"): "grant_write_data",
+    ("aws_cdk.aws_dynamodb.TableBaseV2", "grant_read_write"): "grant_read_write_data",
+    ("aws_cdk.aws_sqs.QueueBase", "grant_send"): "grant_send_messages",
+    ("aws_cdk.aws_sqs.QueueBase", "grant_consume"): "grant_consume_messages",
+}
+
+
+def object_action(action: str) -> bool:
+    """An S3 action (or pattern) that applies to objects only: ``s3:GetObject``, ``s3:PutObject*``,
+    ``s3:AbortMultipartUpload``; ``s3:ListBucket``, ``s3:Get*`` and ``s3:*`` apply to the bucket too."""
+    name = action.split(":", 1)[-1]
+    return "Object" in name or name in ("AbortMultipartUpload", "ListMultipartUploadParts")
+
+
+def plain_bucket(ctx: FileContext, receiver: cst.BaseExpression) -> bool:
+    """``receiver`` is built in this file by ``s3.Bucket(...)`` without a KMS key (so ``grant_read``
+    grants nothing beyond its S3 actions)."""
+    values = ctx.assigned_values(receiver, receiver) if not isinstance(receiver, cst.Call) else [receiver]
+    if not values:
+        return False
+    for value in values:
+        if not isinstance(value, cst.Call) or ctx.call_qualname(value) != "aws_cdk.aws_s3.Bucket":
+            return False
+        if any(a.star == "**" for a in value.args) or E.get_keyword(value, "encryption_key") is not None:
+            return False
+        encryption = E.get_keyword(value, "encryption")
+        if encryption is not None and (ctx.qualname(encryption.value) or "").rsplit(".", 1)[-1] not in (
+                "S3_MANAGED", "KMS_MANAGED", "UNENCRYPTED"):
+            return False
+    return True
+
+
+class UnknownMember(Rule):
+    """
+    ## What it does
+    Finds names that are not in the aws-cdk-lib API, checked against the API index of the installed
+    aws-cdk-lib: enum members that never existed (`logs.RetentionDays.THIRTY_DAYS`), classes looked
+    up in the wrong module (`secretsmanager.SecretValue`), and methods or properties that a receiver
+    of known type does not have (`bucket.grant(...)` on an `s3.Bucket`). A receiver's type is known
+    from its assignment in the same scope (`bucket = s3.Bucket(...)`, `self.bucket = ...`) or from
+    the return type the API gives a call.
+
+    ## Why is this bad?
+    Python raises `AttributeError` at synth, so the app never deploys. AI-drafted stacks often
+    invent members by analogy: `THIRTY_DAYS` for `ONE_MONTH`, `Bucket.grant` like `Table.grant`.
+
+    ## Example
+    ```python
+    logs.LogGroup(self, "Logs", retention=logs.RetentionDays.THIRTY_DAYS)
+    secretsmanager.SecretValue.unsafe_plain_text("x")
+    bucket = s3.Bucket(self, "Data")
+    bucket.grant(role, "s3:GetObject", "s3:PutObject")
+    ```
+    Use instead:
+    ```python
+    logs.LogGroup(self, "Logs", retention=logs.RetentionDays.ONE_MONTH)
+    SecretValue.unsafe_plain_text("x")
+    bucket = s3.Bucket(self, "Data")
+    bucket.grants.actions_on_object_keys(role, "*", "s3:GetObject", "s3:PutObject")
+    ```
+
+    ## Fix safety
+    Safe, and applied only when the replacement is unique: the enum member of exactly the same
+    duration; a reviewed CDK v1 rename (v1's `SubnetType.PRIVATE` had a NAT route: `PRIVATE_WITH_EGRESS`,
+    never `PRIVATE_ISOLATED`); `aws_cdk` (or `constructs`) when it is the only module with the class
+    (a same-named class of another service is a different thing: reported); the only member with a
+    close name (through a class, only its static members of the same kind: `Duration.mins` is not
+    the instance method `minus`; a constant one word short is reported when other names have its
+    words too: `ViewerProtocolPolicy.HTTPS` may be `HTTPS_ONLY` or `REDIRECT_TO_HTTPS`). For
+    `Bucket.grant(grantee, *actions)` the fix never widens a permission: it grants exactly the
+    actions given, with `bucket.grants.actions_on_object_keys(grantee, "*", *actions)` (or
+    `actions_on_bucket_and_object_keys` when an action applies to the bucket itself, such as
+    `s3:ListBucket`); `grant_read` / `grant_read_write` only when the actions given are exactly the
+    ones those methods grant, on a bucket of this file without a KMS key (where they would add
+    `kms:` permissions).
+    Receivers whose type is not known (and `Table`, `Key`, `Queue`, `LogGroup`, which do have
+    `grant`) are left alone, as are attributes the file sets itself (`bucket.stage = "raw"`,
+    `setattr(bucket, "stage", ...)`); anything else is reported with its candidates.
+    """
+
+    code, name, tier = "CDK104", "unknown-member", Tier.SAFE
+    checks_api = True
+    tier_note = "when unique"
+    summary = "Attributes, enum members and classes must exist in the aws-cdk-lib API"
+    triggers = ()
+    changelog = "Replace {count} unknown aws-cdk-lib {noun}"
+    noun = ("name", "names")
+
+    def check_module(self, ctx: FileContext) -> Iterator[Finding]:
+        view = api_view(ctx)
+        if view is None:
+            return
+        yield from self._imports(ctx, view)
+        for node in ctx.attributes:
+            parent = ctx.parent(node)
+            q = ctx.qualname(node)
+            if q is not None:
+                if not (isinstance(parent, cst.Attribute) and parent.value is node) and q.startswith("aws_cdk."):
+                    yield from self._qualified(ctx, view, node, q)
+                continue
+            if _is_assign_target(ctx, node):
+                continue
+            found = self._instance_member(ctx, view, node)
+            if found is not None:
+                yield found
+
+    # -- classes imported from the wrong module -------------------------------------------------
+    def _imports(self, ctx: FileContext, view: ApiView) -> Iterator[Finding]:
+        for stmt in ctx.imports.statements:
+            if not isinstance(stmt, cst.ImportFrom) or stmt.relative or isinstance(stmt.names, cst.ImportStar):
+                continue
+            module = dotted_name(stmt.module) if stmt.module is not None else None
+            if module is None or not module.startswith("aws_cdk") or module not in view.modules:
+                continue
+            for alias in stmt.names:
+                name = dotted_name(alias.name)
+                if name is None or not name[:1].isupper() or view.has_type(f"{module}.{name}"):
+                    continue
+                homes = [t for t in view.types_named(name) if t != f"{module}.{name}"]
+                if len(homes) != 1 or not _shared_home(homes[0]) or not _top_level(ctx, stmt):
+                    yield self.finding(alias, _no_such(module, name, homes))
+                    continue
+                home = homes[0].rsplit(".", 1)[0]
+                asname = alias.asname.name.value if alias.asname is not None else None  # type: ignore[union-attr]
+                new_import = f"from {home} import {name}" + (f" as {asname}" if asname and asname != name else "")
+                edit = Edit.drop_import_name(stmt, alias, new_import)
+                yield self.finding(alias, f"`{short(module)}` has no `{name}`: it is `{homes[0]}`",
+                                   fix=Fix([edit]))
+
+    # -- module.Type.MEMBER chains ----------------------------------------------------------------
+    def _qualified(self, ctx: FileContext, view: ApiView, node: cst.Attribute, q: str) -> Iterator[Finding]:
+        parts = q.split(".")
+        i = max(k for k in range(1, len(parts) + 1) if ".".join(parts[:k]) in view.modules or k == 1)
+        if i == len(parts):
+            return
+        module, name = ".".join(parts[:i]), parts[i]
+        sub = _subnode(ctx, node, f"{module}.{name}")
+        type_q = f"{module}.{name}"
+        if not view.has_type(type_q):
+            if not name[:1].isupper() or sub is None:
+                return  # a module name (CDK101's business) or the wrong name was imported directly
+            homes = [t for t in view.types_named(name) if t != type_q]
+            if len(homes) == 1 and _shared_home(homes[0]):
+                yield self.finding(sub, f"`{short(module)}` has no `{name}`: it is `{homes[0]}`",
+                                   fix=ctx.replace(sub, f"`{homes[0]}`"))
+                return
+            if not homes:
+                close = close_names(name, view.types_in(module))
+                if len(close) == 1 and _squashed(close[0]) == _squashed(name):
+                    yield self.finding(sub, f"`{short(module)}` has no `{name}`: use `{close[0]}`",
+                                       fix=Edit.rename_attribute(sub, close[0]))
+                    return
+                homes = [f"{module}.{c}" for c in close]
+            yield self.finding(sub, _no_such(module, name, homes))
+            return
+        # walk nested types (CfnBucket.LifecycleConfigurationProperty), then one member
+        i += 1
+        while i < len(parts) and view.has_type(f"{type_q}.{parts[i]}"):
+            type_q = f"{type_q}.{parts[i]}"
+            i += 1
+        if i == len(parts):
+            return
+        member = parts[i]
+        sub = _subnode(ctx, node, f"{type_q}.{member}")
+        if sub is None or member.startswith("_"):
+            return  # Python's own attributes (``__name__``, ``__members__``) are not the API's
+        reviewed = MEMBER_RENAMES.get(f"{type_q}.{member}")
+        if view.kind(type_q) == "enum":
+            names = view.api.enum_members(type_q)
+            if member in names:
+                return
+            same = member_of_same_duration(member, names)
+            close = ([reviewed] if reviewed in names else [same] if same is not None
+                     else with_longer_names(member, close_names(member, names), names))
+            what = ("the CDK v2 name" if reviewed in names else "the same duration" if same is not None
+                    else "a close name")
+        else:
+            members = view.members(type_q)
+            if members is None or member in members:
+                return
+            # through the class only its static members can be meant, of the same kind (a method
+            # when called): ``Duration.mins(5)`` is not the instance method ``minus``
+            parent = ctx.parent(sub)
+            kind = "m" if isinstance(parent, cst.Call) and parent.func is sub else "p"
+            names = sorted(n for n, m in members.items() if not n.startswith("_") and m.static
+                           and (m.kind == kind or view.kind(type_q) != "class"))
+            close = close_names(member, names)
+            if kind == "p":  # constants, like enum members: ``BlockPublicAccess.BLOCK_ALL``
+                close = with_longer_names(member, close, names)
+            what = "a close name"
+        if len(close) == 1:
+            yield self.finding(sub, f"`{short(type_q)}` has no member `{member}`: use `{close[0]}` ({what})",
+                               fix=Edit.rename_attribute(sub, close[0]))
+        else:
+            more = f"; candidates: {candidates_text(close)}" if close else ""
+            yield self.finding(sub, f"`{short(type_q)}` has no member `{member}`{more}")
+
+    # -- receiver.member on a receiver of known type ---------------------------------------------
+    def _instance_member(self, ctx: FileContext, view: ApiView, node: cst.Attribute) -> Finding | None:
+        recv = infer_type(ctx, view, node.value)
+        if recv is None or not recv.startswith(("aws_cdk.", "constructs.")) or view.kind(recv) not in (
+                "class", "interface"):
+            return None
+        members = view.members(recv)
+        attr = node.attr.value
+        if members is None or attr in members or attr.startswith("_"):
+            return None
+        user_attrs = _user_attributes(ctx)
+        if user_attrs is None or attr in user_attrs:
+            return None  # the file gives objects attributes of its own (``bucket.stage = "raw"``)
+        if guarded_by_hasattr(ctx, node):
+            return None  # read only where `hasattr(x, "attr")` holds
+        if view.kind(recv) == "interface":
+            # what a method typed ``IBucket`` returns is a bucket of some class of aws_s3; other
+            # interfaces (IGrantable, IConnectable...) have implementations everywhere: unknown
+            module, _, iname = recv.rpartition(".")
+            if not (iname[:1] == "I" and view.kind(f"{module}.{iname[1:]}") == "class"):
+                return None
+            if any(attr in (view.members(c) or {attr: None}) for c in view.implementations(recv)):
+                return None  # the object at run time may be a class that has it
+        parent = ctx.parent(node)
+        called = isinstance(parent, cst.Call) and parent.func is node
+        if attr == "grant" and called and S3_BUCKET in (view.closure(recv) or ()):
+            return self._bucket_grant(ctx, view, parent, recv)  # type: ignore[arg-type]
+        if called and (recv, attr) in MOVED_METHODS and isinstance(node.value, cst.Attribute):
+            return self._moved_method(ctx, parent, recv, attr)  # type: ignore[arg-type]
+        if called and attr.startswith("with_") and "with_" in members:
+            return self._with_field(ctx, view, parent, recv, attr)  # type: ignore[arg-type]
+        kind = "m" if called else "p"
+        label = "method" if called else "attribute"
+        reviewed = next((new for (owner, old), new in METHOD_RENAMES.items()
+                         if old == attr and owner in (view.closure(recv) or ()) and new in members), None)
+        close = [reviewed] if reviewed else close_names(attr, [n for n, m in members.items()
+                                                            if m.kind == kind and not n.startswith("_")])
+        if len(close) == 1 and (reviewed or _same_meaning(attr, close[0], recv)):
+            return self.finding(node, f"`{short(recv)}` has no {label} `{attr}`: use `{close[0]}`",
+                                fix=Edit.rename_attribute(node, close[0]))
+        more = f"; candidates (not the same name: check their meaning): {candidates_text(close)}" if close else ""
+        return self.finding(node, f"`{short(recv)}` has no {label} `{attr}`{more}")
+
+    def _moved_method(self, ctx: FileContext, call: cst.Call, recv: str, attr: str) -> Finding:
+        """A CDK v1 method that moved (``x.node.apply_aspect(a)`` -> ``Aspects.of(x).add(a)``)."""
+        owner = ctx.module.code_for_node(call.func.value.value)  # type: ignore[attr-defined]
+        args = ", ".join(ctx.module.code_for_node(a) for a in call.args)
+        template = MOVED_METHODS[(recv, attr)].format(owner=owner, args=args)
+        text, imports = ctx.code(template)
+        return self.finding(call.func, f"`{short(recv)}` has no method `{attr}` in CDK v2: use `{text}`",
+                            fix=Edit.replace_with(call, text, imports))
+
+    def _with_field(self, ctx: FileContext, view: ApiView, call: cst.Call, recv: str, attr: str) -> Finding:
+        """CDK v1's ``metric.with_statistic("p99")`` is v2's ``metric.with_(statistic="p99")``."""
+        field = attr[len("with_"):]
+        method = view.api.method(recv, "with_")
+        where = f"`{short(recv)}` has no method `{attr}`"
+        positional = [a for a in call.args if a.keyword is None and not a.star]
+        if method is None or field not in method.keywords or len(positional) != 1 or len(call.args) != 1:
+            return self.finding(call.func, where)
+        value = ctx.module.code_for_node(positional[0].value)
+        return self.finding(call.func, f"{where}: use `with_({field}=...)`",
+                            fix=Edit.replace_with(call, f"{ctx.module.code_for_node(call.func.value)}.with_({field}={value})"))
+
+    def _bucket_grant(self, ctx: FileContext, view: ApiView, call: cst.Call, recv: str) -> Finding:
+        """``bucket.grant(grantee, *actions)``: grant exactly the actions given, never more."""
+        where = f"`{short(recv)}` has no method `grant`"
+        args = list(call.args)
+        if (len(args) < 2 or args[0].keyword is not None or args[0].star
+                or any(a.keyword is not None or a.star == "**" for a in args[1:])):
+            return self.finding(call, f"{where}: use `grants.actions_on_object_keys(grantee, \"*\", *actions)` "
+                                      "with the actions it needs")
+        actions = [literal_value(a.value) if not a.star else NOT_LITERAL for a in args[1:]]
+        members = view.members(recv) or {}
+        known = all(isinstance(a, str) for a in actions)
+        if known and _plain_bucket(ctx, call.func.value):  # type: ignore[attr-defined]
+            # grant_read / grant_read_write only when they grant exactly these actions (on a bucket
+            # without a KMS key, where they add no kms: permissions)
+            given = {a.lower() for a in actions}
+            for method, granted in (("grant_read", S3_READ_ACTIONS), ("grant_read_write", S3_READ_ACTIONS + S3_WRITE_ACTIONS)):
+                if given == {g.lower() for g in granted} and method in members:
+                    return self.finding(call, f"{where}: these are exactly the actions of `{method}`: use it",
+                                        fix=Edit(call, replace=_grant_method(method)))
+        # the actions as given, on the objects (and the bucket itself when one applies to it)
+        scope = "actions_on_object_keys" if not known or all(_object_action(a) for a in actions) \
+            else "actions_on_bucket_and_object_keys"
+        quote = "'" if any(isinstance(a.value, cst.SimpleString) and a.value.quote.startswith("'")
+                           for a in args[1:]) else '"'
+        grants = view.members(S3_GRANTS) or {}
+        if "grants" in members and scope in grants:
+            receiver = call.func.value  # type: ignore[attr-defined]
+            func: cst.BaseExpression = cst.Attribute(cst.Attribute(receiver, cst.Name("grants")), cst.Name(scope))
+            imports: list[str] = []
+        elif "from_bucket" in grants and scope in grants:
+            receiver_code = ctx.module.code_for_node(call.func.value)  # type: ignore[attr-defined]
+            text, imports = ctx.code(f"`{S3_GRANTS}`.from_bucket({receiver_code}).{scope}")
+            func = cst.parse_expression(text)
+        else:
+            return self.finding(call, where)
+        return self.finding(call, f"{where}: grant exactly these actions with `grants.{scope}`",
+                            fix=Edit(call, replace=_grants_call(func, quote), imports=imports))
