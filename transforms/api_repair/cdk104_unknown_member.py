@@ -5,8 +5,20 @@ from typing import Iterator
 
 import libcst as cst
 
-from remediator.analysis import edits as E
 from remediator.analysis.context import NOT_LITERAL, FileContext, literal_value
+from remediator.analysis.cdk_members import (
+    MEMBER_RENAMES,
+    METHOD_RENAMES,
+    MOVED_METHODS,
+    S3_BUCKET,
+    S3_GRANTS,
+    S3_READ_ACTIONS,
+    S3_WRITE_ACTIONS,
+    grant_method,
+    grants_call,
+    object_action,
+    plain_bucket,
+)
 from remediator.analysis.durations import member_of_same_duration
 from remediator.analysis.guards import guarded_by_hasattr
 from remediator.analysis.imports import dotted_name
@@ -22,44 +34,6 @@ from remediator.analysis.apitypes import (
     short,
     with_longer_names,
 )
-
-# What ``Bucket.grant_read`` / ``grant_read_write`` grant in aws-cdk-lib 2.275 (aws-s3/lib/perms.js:
-# BUCKET_READ_ACTIONS; BUCKET_PUT_ACTIONS + BUCKET_DELETE_ACTIONS).
-S3_READ_ACTIONS = ("s3:GetObject*", "s3:GetBucket*", "s3:List*")
-S3_WRITE_ACTIONS = ("s3:PutObject", "s3:PutObjectLegalHold", "s3:PutObjectRetention", "s3:PutObjectTagging",
-                    "s3:PutObjectVersionTagging", "s3:Abort*", "s3:DeleteObject*")
-S3_BUCKET = "aws_cdk.aws_s3.IBucket"
-
-#: Reviewed renames of members CDK v1 had: v1's ``SubnetType.PRIVATE`` routed to the internet
-#: through NAT (v2: ``PRIVATE_WITH_EGRESS``); its ``ISOLATED`` is v2's ``PRIVATE_ISOLATED``.
-MEMBER_RENAMES: dict[str, str] = {
-    "aws_cdk.aws_ec2.SubnetType.PRIVATE": "PRIVATE_WITH_EGRESS",
-    "aws_cdk.aws_ec2.SubnetType.ISOLATED": "PRIVATE_ISOLATED",
-}
-S3_GRANTS = "aws_cdk.aws_s3.BucketGrants"
-#: CDK v1 methods that moved in v2: (receiver type, method) -> the v2 code, where ``{owner}`` is
-#: the object whose ``.node`` the call went through and ``{args}`` the arguments as written
-MOVED_METHODS: dict[tuple[str, str], str] = {
-    ("constructs.Node", "apply_aspect"): "`aws_cdk.Aspects`.of({owner}).add({args})",
-}
-#: Reviewed method renames by meaning (the class that declares the right method, subclasses
-#: included; the wrong name -> the right one): the same return type and the same permission or
-#: metric, checked against aws-cdk-lib's docs. Any other method is renamed only when the names
-#: differ in spelling alone (``grant_readwrite`` -> ``grant_read_write``); otherwise reported.
-METHOD_RENAMES: dict[tuple[str, str], str] = {
-    ("aws_cdk.aws_apigateway.RestApiBase", "metric_4xx"): "metric_client_error",
-    ("aws_cdk.aws_apigateway.RestApiBase", "metric_5xx"): "metric_server_error",
-    ("aws_cdk.aws_dynamodb.TableBase", "grant_read"): "grant_read_data",
-    ("aws_cdk.aws_dynamodb.TableBase", "grant_write"): "grant_write_data",
-    ("aws_cdk.aws_dynamodb.TableBase", "grant_read_write"): "grant_read_write_data",
-    ("aws_cdk.aws_dynamodb.TableBaseV2", "grant_read"): "grant_read_data",
-    ("aws_cdk.aws_dynamodb.TableBaseV2", "grant_write"): "grant_write_data",
-    ("aws_cdk.aws_dynamodb.TableBaseV2", "grant_read_write"): "grant_read_write_data",
-    ("aws_cdk.aws_sqs.QueueBase", "grant_send"): "grant_send_messages",
-    ("aws_cdk.aws_sqs.QueueBase", "grant_consume"): "grant_consume_messages",
-}
-
-
 
 def suggested_names() -> list[str]:
     """Names the fixed parts of this rule write (checked against the index by tests/test_api_names.py);
@@ -90,31 +64,6 @@ def _same_meaning(wrong: str, right: str, owner: str) -> bool:
     extra = set(_tokens(right)) - set(_tokens(wrong))
     owner_words = set(_tokens(re.sub(r"(?<!^)(?=[A-Z])", "_", owner.rsplit(".", 1)[-1])))
     return bool(extra) and extra <= owner_words and set(_tokens(wrong)) < set(_tokens(right))
-
-
-def _object_action(action: str) -> bool:
-    """An S3 action (or pattern) that applies to objects only: ``s3:GetObject``, ``s3:PutObject*``,
-    ``s3:AbortMultipartUpload``; ``s3:ListBucket``, ``s3:Get*`` and ``s3:*`` apply to the bucket too."""
-    name = action.split(":", 1)[-1]
-    return "Object" in name or name in ("AbortMultipartUpload", "ListMultipartUploadParts")
-
-
-def _plain_bucket(ctx: FileContext, receiver: cst.BaseExpression) -> bool:
-    """``receiver`` is built in this file by ``s3.Bucket(...)`` without a KMS key (so ``grant_read``
-    grants nothing beyond its S3 actions)."""
-    values = ctx.assigned_values(receiver, receiver) if not isinstance(receiver, cst.Call) else [receiver]
-    if not values:
-        return False
-    for value in values:
-        if not isinstance(value, cst.Call) or ctx.call_qualname(value) != "aws_cdk.aws_s3.Bucket":
-            return False
-        if any(a.star == "**" for a in value.args) or E.get_keyword(value, "encryption_key") is not None:
-            return False
-        encryption = E.get_keyword(value, "encryption")
-        if encryption is not None and (ctx.qualname(encryption.value) or "").rsplit(".", 1)[-1] not in (
-                "S3_MANAGED", "KMS_MANAGED", "UNENCRYPTED"):
-            return False
-    return True
 
 
 class UnknownMember(Rule):
@@ -356,16 +305,16 @@ class UnknownMember(Rule):
         actions = [literal_value(a.value) if not a.star else NOT_LITERAL for a in args[1:]]
         members = view.members(recv) or {}
         known = all(isinstance(a, str) for a in actions)
-        if known and _plain_bucket(ctx, call.func.value):  # type: ignore[attr-defined]
+        if known and plain_bucket(ctx, call.func.value):  # type: ignore[attr-defined]
             # grant_read / grant_read_write only when they grant exactly these actions (on a bucket
             # without a KMS key, where they add no kms: permissions)
             given = {a.lower() for a in actions}
             for method, granted in (("grant_read", S3_READ_ACTIONS), ("grant_read_write", S3_READ_ACTIONS + S3_WRITE_ACTIONS)):
                 if given == {g.lower() for g in granted} and method in members:
                     return self.finding(call, f"{where}: these are exactly the actions of `{method}`: use it",
-                                        fix=Edit(call, replace=_grant_method(method)))
+                                        fix=Edit(call, replace=grant_method(method)))
         # the actions as given, on the objects (and the bucket itself when one applies to it)
-        scope = "actions_on_object_keys" if not known or all(_object_action(a) for a in actions) \
+        scope = "actions_on_object_keys" if not known or all(object_action(a) for a in actions) \
             else "actions_on_bucket_and_object_keys"
         quote = "'" if any(isinstance(a.value, cst.SimpleString) and a.value.quote.startswith("'")
                            for a in args[1:]) else '"'
@@ -381,33 +330,7 @@ class UnknownMember(Rule):
         else:
             return self.finding(call, where)
         return self.finding(call, f"{where}: grant exactly these actions with `grants.{scope}`",
-                            fix=Edit(call, replace=_grants_call(func, quote), imports=imports))
-
-
-def _grant_method(method: str):  # type: ignore[no-untyped-def]
-    """``b.grant(grantee, *actions)`` -> ``b.<method>(grantee)``, keeping the call's closing layout."""
-
-    def replace(node: cst.CSTNode) -> cst.CSTNode:
-        assert isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
-        grantee, last = node.args[0], node.args[-1]
-        grantee = grantee.with_changes(comma=last.comma, whitespace_after_arg=last.whitespace_after_arg)
-        return node.with_changes(func=node.func.with_changes(attr=cst.Name(method)), args=[grantee])
-
-    return replace
-
-
-def _grants_call(func: cst.BaseExpression, quote: str):  # type: ignore[no-untyped-def]
-    """``b.grant(grantee, *actions)`` -> ``<func>(grantee, "*", *actions)``, keeping every argument."""
-
-    def replace(node: cst.CSTNode) -> cst.CSTNode:
-        assert isinstance(node, cst.Call)
-        grantee, *rest = node.args
-        star = cst.Arg(cst.SimpleString(f"{quote}*{quote}"), comma=grantee.comma)
-        if not isinstance(grantee.comma, cst.Comma):
-            grantee = grantee.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-        return node.with_changes(func=func, args=[grantee, star, *rest])
-
-    return replace
+                            fix=Edit(call, replace=grants_call(func, quote), imports=imports))
 
 
 def _shared_home(qualname: str) -> bool:
