@@ -29,10 +29,9 @@ class DataStack(Stack):
         cloudwatch.Alarm(
             self,
             "CpuAlarm",
-            metric=self.db.metric_cpu_utilization(),
+            metric=self.db.metric_cpu_utilization().with_(period=Duration.minutes(5)),
             threshold=80,
             evaluation_periods=3,
-            period=Duration.minutes(5),
         )
         # valid calls stay as they are, positional or keyword
         cloudwatch.Alarm(scope=self, id="Connections", metric=self.db.metric_database_connections(),

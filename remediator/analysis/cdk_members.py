@@ -4,6 +4,7 @@ names on both sides are checked against the API index by tests/test_api_names.py
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -20,11 +21,15 @@ S3_WRITE_ACTIONS = ("s3:PutObject", "s3:PutObjectLegalHold", "s3:PutObjectRetent
                     "s3:PutObjectVersionTagging", "s3:Abort*", "s3:DeleteObject*")
 S3_BUCKET = "aws_cdk.aws_s3.IBucket"
 
-#: Reviewed renames of members CDK v1 had: v1's ``SubnetType.PRIVATE`` routed to the internet
+#: Reviewed member renames by meaning: CDK v1's ``SubnetType.PRIVATE`` routed to the internet
 #: through NAT (v2: ``PRIVATE_WITH_EGRESS``); its ``ISOLATED`` is v2's ``PRIVATE_ISOLATED``.
 MEMBER_RENAMES: dict[str, str] = {
     "aws_cdk.aws_ec2.SubnetType.PRIVATE": "PRIVATE_WITH_EGRESS",
     "aws_cdk.aws_ec2.SubnetType.ISOLATED": "PRIVATE_ISOLATED",
+    # Performance Insights keeps 7 days by default: DEFAULT's documentation ("Default retention
+    # period of 7 days"); there is no DAYS_7 member
+    "aws_cdk.aws_rds.PerformanceInsightRetention.DAYS_7": "DEFAULT",
+    "aws_cdk.aws_rds.PerformanceInsightRetention.SEVEN_DAYS": "DEFAULT",
 }
 S3_GRANTS = "aws_cdk.aws_s3.BucketGrants"
 #: CDK v1 methods that moved in v2: (receiver type, method) -> the v2 code, where ``{owner}`` is
@@ -99,3 +104,18 @@ def grants_call(func: cst.BaseExpression, quote: str):  # type: ignore[no-untype
         return node.with_changes(func=func, args=[grantee, star, *rest])
 
     return replace
+
+
+def same_version(wrong: str, names: list[str]) -> str | None:
+    """The one constant whose version numbers are all in the wrong name, in order
+    (``AuroraMysqlEngineVersion.VER_8_0_MYSQL_3_02_0`` -> ``VER_3_02_0``): the longest such."""
+    digits = tuple(re.findall(r"\d+", wrong))
+    prefix = re.match(r"[A-Z]+", wrong)
+
+    def inside(parts: tuple[str, ...]) -> bool:
+        return len(parts) >= 2 and any(digits[i:i + len(parts)] == parts for i in range(len(digits)))
+
+    fits = [n for n in names if prefix and n.startswith(prefix.group(0)) and inside(tuple(re.findall(r"\d+", n)))]
+    longest = max((len(re.findall(r"\d+", n)) for n in fits), default=0)
+    best = [n for n in fits if len(re.findall(r"\d+", n)) == longest]
+    return best[0] if len(best) == 1 else None

@@ -116,7 +116,7 @@ def _diagnostic(finding: Finding, ctx: FileContext, path: str, unsafe_fixes: boo
     has_fix = finding.fix is not None and bool(finding.fix.edits) and finding.tier is not Tier.REPORT
     return Diagnostic(code=finding.rule.code, name=finding.rule.name, path=path, line=line, column=col,
                       message=finding.message, tier=finding.tier.value, fixable=fixable,
-                      fix_available=has_fix and not fixable)
+                      fix_available=has_fix and not fixable, note=finding.note)
 
 
 def process_source(source: bytes, path: str, rules: Sequence[Rule], options: RunOptions,

@@ -46,6 +46,9 @@ class Finding:
     node: cst.CSTNode
     message: str
     fix: Fix | None = None
+    #: when the fix does something the rule's changelog line does not say (removes code that has
+    #: no equivalent), its own changelog bullet: ``Remove `enable_dns_logging=True` from `Vpc```
+    note: str = ""
 
     @property
     def tier(self) -> Tier:
@@ -100,7 +103,7 @@ class Rule:
 
     # -- helpers ------------------------------------------------------------------------------
     def finding(self, at: "ConstructCall | cst.CSTNode", message: str, fix: Fix | Edit | Sequence[Edit] | None = None,
-                *, tier: Tier | None = None) -> Finding:
+                *, tier: Tier | None = None, note: str = "") -> Finding:
         node = at if isinstance(at, cst.CSTNode) else at.node
         if isinstance(fix, Edit):
             fix = Fix([fix])
@@ -108,7 +111,7 @@ class Rule:
             fix = Fix(list(fix))
         if fix is not None and tier is not None:
             fix.tier = tier
-        return Finding(self, node, message, fix)
+        return Finding(self, node, message, fix, note)
 
     @classmethod
     def tier_label(cls) -> str:
@@ -149,6 +152,8 @@ class Diagnostic:
     fixable: bool
     #: ``fixable`` at a higher tier than the one in force (e.g. needs ``--unsafe-fixes``)
     fix_available: bool = False
+    #: the finding's own changelog bullet, when its fix needs one (see ``Finding.note``)
+    note: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {

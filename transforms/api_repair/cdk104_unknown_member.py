@@ -18,6 +18,7 @@ from remediator.analysis.cdk_members import (
     grants_call,
     object_action,
     plain_bucket,
+    same_version,
 )
 from remediator.analysis.durations import member_of_same_duration
 from remediator.analysis.guards import guarded_by_hasattr
@@ -152,7 +153,7 @@ class UnknownMember(Rule):
                 if name is None or not name[:1].isupper() or view.has_type(f"{module}.{name}"):
                     continue
                 homes = [t for t in view.types_named(name) if t != f"{module}.{name}"]
-                if len(homes) != 1 or not _shared_home(homes[0]) or not _top_level(ctx, stmt):
+                if len(homes) != 1 or not _shared_home(homes[0], module) or not _top_level(ctx, stmt):
                     yield self.finding(alias, _no_such(module, name, homes))
                     continue
                 home = homes[0].rsplit(".", 1)[0]
@@ -175,7 +176,7 @@ class UnknownMember(Rule):
             if not name[:1].isupper() or sub is None:
                 return  # a module name (CDK101's business) or the wrong name was imported directly
             homes = [t for t in view.types_named(name) if t != type_q]
-            if len(homes) == 1 and _shared_home(homes[0]):
+            if len(homes) == 1 and _shared_home(homes[0], module):
                 yield self.finding(sub, f"`{short(module)}` has no `{name}`: it is `{homes[0]}`",
                                    fix=ctx.replace(sub, f"`{homes[0]}`"))
                 return
@@ -207,7 +208,7 @@ class UnknownMember(Rule):
             same = member_of_same_duration(member, names)
             close = ([reviewed] if reviewed in names else [same] if same is not None
                      else with_longer_names(member, close_names(member, names), names))
-            what = ("the CDK v2 name" if reviewed in names else "the same duration" if same is not None
+            what = ("its reviewed equivalent" if reviewed in names else "the same duration" if same is not None
                     else "a close name")
         else:
             members = view.members(type_q)
@@ -223,6 +224,8 @@ class UnknownMember(Rule):
             if kind == "p":  # constants, like enum members: ``BlockPublicAccess.BLOCK_ALL``
                 close = with_longer_names(member, close, names)
             what = "a close name"
+            if not close and kind == "p" and (versions := same_version(member, names)):
+                close, what = [versions], "the same version numbers"
         if len(close) == 1:
             yield self.finding(sub, f"`{short(type_q)}` has no member `{member}`: use `{close[0]}` ({what})",
                                fix=Edit.rename_attribute(sub, close[0]))
@@ -333,11 +336,14 @@ class UnknownMember(Rule):
                             fix=Edit(call, replace=grants_call(func, quote), imports=imports))
 
 
-def _shared_home(qualname: str) -> bool:
-    """A class of the core module (``aws_cdk.SecretValue``, ``Duration``...) or of constructs: the
-    ones drafts look up in a service module by mistake. A same-named class of another service
-    (``aws_servicediscovery.Service`` for ``apprunner.Service``) is a different thing."""
-    return qualname.rsplit(".", 1)[0] in ("aws_cdk", "constructs")
+def _shared_home(qualname: str, looked_in: str) -> bool:
+    """Where a class looked up in the wrong module really is, when that is certain: the core module
+    (``aws_cdk.SecretValue``, ``Duration``...) or constructs, or a companion module of the same
+    service (``aws_cloudwatch_actions.SnsAction`` looked up in ``aws_cloudwatch``). A same-named
+    class of another service (``aws_servicediscovery.Service`` for ``apprunner.Service``) is a
+    different thing."""
+    home = qualname.rsplit(".", 1)[0]
+    return home in ("aws_cdk", "constructs") or home.startswith(looked_in + "_")
 
 
 def _no_such(module: str, name: str, homes: list[str]) -> str:
