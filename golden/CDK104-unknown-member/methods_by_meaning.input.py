@@ -29,3 +29,5 @@ class ObservabilityStack(Stack):
         print(bucket.arn)  # named after its class: bucket_arn
         # close, but another meaning (account-wide, not this function): reported
         fn.metric_concurrent_executions()
+        # nothing like it in aws-cdk-lib: removed only with --unsafe-fixes
+        bucket.enable_object_lock_everywhere()

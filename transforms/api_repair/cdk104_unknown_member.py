@@ -274,6 +274,15 @@ class UnknownMember(Rule):
             return self.finding(node, f"`{short(recv)}` has no {label} `{attr}`: use `{close[0]}`",
                                 fix=Edit.rename_attribute(node, close[0]))
         more = f"; candidates (not the same name: check their meaning): {candidates_text(close)}" if close else ""
+        stmt = ctx.statement_of(node)
+        alone = (called and isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1
+                 and isinstance(stmt.body[0], cst.Expr) and stmt.body[0].value is parent)
+        if alone and not close:  # nothing in aws-cdk-lib means it: only --unsafe-fixes removes the call
+            written = ctx.module.code_for_node(stmt.body[0]).strip()  # type: ignore[union-attr]
+            return self.finding(node, f"`{short(recv)}` has no method `{attr}`, and nothing like it: remove "
+                                      f"`{written}` (with --unsafe-fixes; restore its intent by hand)",
+                                fix=ctx.remove_statement(node), tier=Tier.UNSAFE,
+                                note=f"Remove `{written}` (aws-cdk-lib's `{short(recv)}` has no method `{attr}`)")
         return self.finding(node, f"`{short(recv)}` has no {label} `{attr}`{more}")
 
     def _moved_method(self, ctx: FileContext, call: cst.Call, recv: str, attr: str) -> Finding:

@@ -162,7 +162,19 @@ class MissingRequiredArgument(Rule):
         if len(call.args) != 1 or call.args[0].keyword is not None:
             yield self.finding(call, f"{head}; name a member: {listed}")
             return
-        value = literal_value(call.args[0].value)
+        arg = call.args[0].value
+        if isinstance(arg, cst.IfExp):  # `RetentionDays(7 if prod else 3)`: each literal mapped
+            branches = [literal_value(arg.body), literal_value(arg.orelse)]
+            picked = [member_for_value(members, v)[0] if v is not NOT_LITERAL else None for v in branches]
+            if None in picked or any(isinstance(v, str) and v in members for v in branches):
+                yield self.finding(call, f"{head}; name a member in each branch: {listed}")
+                return
+            test = ctx.module.code_for_node(arg.test)
+            choice = f"{spelled}.{picked[0]} if {test} else {spelled}.{picked[1]}"
+            yield self.finding(call, f"{head}; use `{choice}` (matched by number of days)",
+                               fix=Edit.replace_with(call, choice))
+            return
+        value = literal_value(arg)
         if value is NOT_LITERAL:
             yield self.finding(call, f"{head}; the value is computed: name a member instead: {listed}")
             return
