@@ -20,12 +20,7 @@ class DataStack(Stack):
             backup_retention=Duration.days(7),
         )
         trail_logs = logs.LogGroup(self, "TrailLogs", retention=logs.RetentionDays.ONE_YEAR)
-        cloudtrail.Trail(
-            self,
-            "Trail",
-            send_to_cloud_watch_logs=True,
-            cloud_watch_log_group=trail_logs,
-        )
+        cloudtrail.Trail(self, "Trail", send_to_cloud_watch_logs=True, cloud_watch_log_group=trail_logs)
         cloudwatch.Alarm(
             self,
             "CpuAlarm",

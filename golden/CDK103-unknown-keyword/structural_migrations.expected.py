@@ -30,6 +30,12 @@ class ServiceStack(Stack):
                 enable_logging=True,
             ),
         )
-        cdk.aws_elasticache.CfnReplicationGroup(self, "Cache", replication_group_description="sessions", engine="redis",
-                                                cache_node_type="cache.t4g.micro", num_cache_clusters=1)
+        cdk.aws_elasticache.CfnReplicationGroup(
+            self,
+            "Cache",
+            replication_group_description="sessions",
+            engine="redis",
+            cache_node_type="cache.t4g.micro",
+            num_cache_clusters=1,
+        )
         cdk.aws_ec2.Vpc(self, "Network", enable_dns_logging=True)

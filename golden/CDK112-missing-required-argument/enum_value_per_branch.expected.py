@@ -8,6 +8,8 @@ class LogsStack(Stack):
 
     def __init__(self, scope: Construct, construct_id: str, is_prod: bool, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
-        logs.LogGroup(self, "App", retention=logs.RetentionDays.ONE_MONTH if is_prod else logs.RetentionDays.ONE_WEEK)
+        logs.LogGroup(
+            self, "App", retention=logs.RetentionDays.ONE_MONTH if is_prod else logs.RetentionDays.ONE_WEEK
+        )
         # a branch no member means: reported
         logs.LogGroup(self, "Audit", retention=logs.RetentionDays(1000 if is_prod else 7))

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 import libcst as cst
+import libcst.matchers as m
 
 if TYPE_CHECKING:
     from remediator.analysis.rule import Tier
@@ -306,6 +307,33 @@ def dict_remove_key(d: cst.Dict, key: str) -> cst.Dict:
     return d
 
 
+_EMPTY = cst.Module(body=[])
+
+
+def _code(node: cst.CSTNode) -> str:
+    return _EMPTY.code_for_node(node)
+
+
+def _new_line(extra: str) -> cst.ParenthesizedWhitespace:
+    return cst.ParenthesizedWhitespace(first_line=cst.TrailingWhitespace(), empty_lines=[], indent=True,
+                                       last_line=cst.SimpleWhitespace(extra))
+
+
+def hug_call(call: cst.Call, indent: str) -> cst.Call | None:
+    """Lay a call's arguments out together on one line of their own (black's first choice), or
+    None when an argument spans several lines."""
+    if not call.args or any("\n" in _code(arg.value) for arg in call.args):
+        return None
+    args = []
+    for i, arg in enumerate(call.args):
+        if i == len(call.args) - 1:
+            args.append(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT, whitespace_after_arg=_new_line("")))
+        else:
+            args.append(arg.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")),
+                                         whitespace_after_arg=NO_SPACE))
+    return call.with_changes(whitespace_before_args=_new_line(indent), args=args)
+
+
 def explode_call(call: cst.Call, indent: str) -> cst.Call:
     """Lay a call out one argument per line with a trailing comma (black's style).
 
@@ -314,17 +342,17 @@ def explode_call(call: cst.Call, indent: str) -> cst.Call:
     """
     if not call.args:
         return call
-
-    def line(extra: str) -> cst.ParenthesizedWhitespace:
-        return cst.ParenthesizedWhitespace(first_line=cst.TrailingWhitespace(), empty_lines=[], indent=True,
-                                           last_line=cst.SimpleWhitespace(extra))
-
+    line = _new_line
     args = []
     for i, arg in enumerate(call.args):
         last = i == len(call.args) - 1
         ending = line("" if last else indent)
         args.append(arg.with_changes(comma=cst.Comma(whitespace_after=ending), whitespace_after_arg=NO_SPACE))
     return call.with_changes(whitespace_before_args=line(indent), args=args)
+
+
+def _has_comment(node: cst.CSTNode) -> bool:
+    return bool(m.findall(node, m.Comment()))
 
 
 # --------------------------------------------------------------------------------------------
@@ -344,9 +372,14 @@ class _Applier(cst.CSTTransformer):
         self.indent = indent
         self._blocks: list[str] = []  # indentation of the enclosing blocks
         self._edited_calls: set[cst.Call] = set()  # calls an edit produced in this pass
+        self._statements: list[bool] = []  # per enclosing one-line statement: was something in it edited
 
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> bool:
         self._blocks.append(node.indent if node.indent is not None else self.indent)
+        return True
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+        self._statements.append(False)
         return True
 
     def on_leave(self, original_node: cst.CSTNode, updated_node: Any) -> Any:
@@ -354,6 +387,8 @@ class _Applier(cst.CSTTransformer):
         edits = self.by_target.get(original_node)
         if not edits:
             return node
+        if self._statements and not isinstance(original_node, cst.SimpleStatementLine):
+            self._statements[-1] = True
         before: list[cst.BaseStatement] = []
         after: list[cst.BaseStatement] = []
         for edit in edits:
@@ -374,18 +409,31 @@ class _Applier(cst.CSTTransformer):
 
     def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine,
                                   updated_node: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
-        """An edited call that made its one-line statement too long is laid out one argument per line."""
+        """A call statement that an edit made too long is laid out one argument per line."""
+        edited = self._statements.pop()
         if self.line_length is None or len(updated_node.body) != 1:
             return updated_node
         small = updated_node.body[0]
         call = getattr(small, "value", None)
-        if not isinstance(call, cst.Call) or call not in self._edited_calls:
+        if not isinstance(call, cst.Call) or not (edited or call in self._edited_calls):
             return updated_node
-        # the statement's own line, without the comment lines above it
-        code = cst.Module(body=[]).code_for_node(updated_node.with_changes(leading_lines=[])).rstrip("\r\n")
-        if "\n" in code or len("".join(self._blocks)) + len(code) <= self.line_length:
-            return updated_node
+        longest = self._longest_line(updated_node)
+        if longest <= self.line_length or longest <= self._longest_line(original_node) or _has_comment(call):
+            return updated_node  # short enough, no longer than before the edit, or has comments to keep
+        hugged = hug_call(call, self.indent)
+        if hugged is not None:
+            statement = updated_node.with_changes(body=[small.with_changes(value=hugged)])
+            if self._longest_line(statement) <= self.line_length:
+                return statement
         return updated_node.with_changes(body=[small.with_changes(value=explode_call(call, self.indent))])
+
+    def _longest_line(self, statement: cst.SimpleStatementLine) -> int:
+        """The length of the statement's longest line (its own code: not the comments above it or
+        after it)."""
+        code = _code(statement.with_changes(leading_lines=[], trailing_whitespace=cst.TrailingWhitespace()))
+        code = code.rstrip("\r\n")
+        lines = code.splitlines()
+        return max([len("".join(self._blocks)) + len(lines[0]), *(len(line) for line in lines[1:])])
 
     def leave_IndentedBlock(self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock) -> cst.IndentedBlock:
         self._blocks.pop()

@@ -56,10 +56,7 @@ class ServerlessDataStack(Stack):
         table.grant_read_write_data(processor)
 
         trail_bucket = s3.Bucket(
-            self,
-            "TrailBucket",
-            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
-            enforce_ssl=True,
+            self, "TrailBucket", block_public_access=s3.BlockPublicAccess.BLOCK_ALL, enforce_ssl=True
         )
         cloudtrail.Trail(self, "Trail", bucket=trail_bucket, encryption_key=trail_key)
 

@@ -19,10 +19,7 @@ class StaticSiteStack(cdk.Stack):
         self.environment_name = self.node.try_get_context("environment") or "dev"
 
         key = kms.Key(
-            self,
-            "SiteKey",
-            removal_policy=cdk.RemovalPolicy.RETAIN,
-            enable_key_rotation=True,
+            self, "SiteKey", removal_policy=cdk.RemovalPolicy.RETAIN, enable_key_rotation=True
         )
         content = s3.Bucket(
             self,
