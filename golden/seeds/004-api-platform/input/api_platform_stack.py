@@ -12,7 +12,8 @@ from constructs import Construct
 
 
 class ApiPlatformStack(cdk.Stack):
-    """Seed 004: API platform drafted by an assistant (see ../shared/seeds/004_*.txt)."""
+    """An API platform: REST API on Lambda, DynamoDB orders table, PostgreSQL database, upload
+    bucket, VPC with flow logs."""
 
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)

@@ -15,7 +15,7 @@ from constructs import Construct
 
 
 class WebTierStack(Stack):
-    """Seed 000: a web tier drafted by an assistant (see ../shared/seeds/000_*.txt)."""
+    """A web tier: VPC, an auto-scaled EC2 fleet behind a public load balancer, asset buckets."""
 
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)

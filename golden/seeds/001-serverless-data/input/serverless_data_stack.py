@@ -16,7 +16,8 @@ from constructs import Construct
 
 
 class ServerlessDataStack(Stack):
-    """Seed 001: serverless data pipeline drafted by an assistant (see ../shared/seeds/001_*.txt)."""
+    """A serverless data pipeline: a processing Lambda in a VPC, an S3 data bucket, a DynamoDB
+    events table, an encrypted CloudTrail and an error alarm."""
 
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
