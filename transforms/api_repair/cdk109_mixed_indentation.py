@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+import libcst as cst
+import libcst.matchers as m
+
+from remediator.analysis.context import FileContext
+from remediator.analysis.rule import Edit, Finding, Rule, Tier
+
+#: leading whitespace of the lines that start with a keyword or name (a cheap look at the text
+#: before the tree is searched for blocks)
+_INDENT = re.compile(r"^([ \t]+)\S", re.MULTILINE)
+
+
+class MixedIndentation(Rule):
+    """
+    ## What it does
+    Finds files whose blocks are indented by different widths (a method body indented by two
+    spaces in a file indented by four, a block indented with a tab among space-indented ones),
+    and re-indents every block by the file's dominant width: the width most blocks use (on a tie,
+    the first block's).
+
+    ## Why is this bad?
+    Python accepts any width per block, so the code runs, but readers misjudge which statements
+    belong together, and every later edit or formatter run touches those lines. A tab among
+    spaces is worse: tools that expand tabs differently disagree on the structure (pycodestyle
+    E111, E101, W191).
+
+    ## Example
+    ```python
+    class Web(Stack):
+        def __init__(self, scope, construct_id):
+          super().__init__(scope, construct_id)
+          bucket = s3.Bucket(
+              self,
+              "Data",
+          )
+    ```
+    Use instead:
+    ```python
+    class Web(Stack):
+        def __init__(self, scope, construct_id):
+            super().__init__(scope, construct_id)
+            bucket = s3.Bucket(
+                self,
+                "Data",
+            )
+    ```
+
+    ## Fix safety
+    Safe: only the indentation of block lines changes. Lines inside brackets (continuation
+    lines) and comment lines move with their block, keeping their place relative to it; the
+    text of strings, multi-line ones included, is never touched. The result is parsed and
+    compiled before it is written.
+    """
+
+    code, name, tier = "CDK109", "mixed-indentation", Tier.SAFE
+    summary = "Blocks must be indented by one width throughout the file"
+    triggers = ()
+    changelog = "Re-indent the blocks of {count} {noun} to one width"
+    noun = ("file", "files")
+
+    def check_module(self, ctx: FileContext) -> Iterator[Finding]:
+        if not _maybe_mixed(ctx.source, ctx.module.default_indent):
+            return
+        blocks = m.findall(ctx.module, m.IndentedBlock())
+        widths = Counter(b.indent if b.indent is not None else ctx.module.default_indent for b in blocks)
+        if len(widths) < 2:
+            return
+        dominant = max(widths, key=lambda w: (widths[w], w == ctx.module.default_indent))
+        odd = [b for b in blocks if (b.indent if b.indent is not None else ctx.module.default_indent) != dominant]
+        shown = ", ".join(sorted(_describe(w) for w in widths if w != dominant))
+        fix = Edit(ctx.module, replace=lambda node: _reindent(node, dominant))
+        first, *rest = odd
+        yield self.finding(first.body[0] if first.body else first,
+                           f"block indented by {_describe(first.indent or ctx.module.default_indent)} in a file "
+                           f"indented by {_describe(dominant)} ({len(odd)} such block{'s' if len(odd) > 1 else ''}: "
+                           f"{shown}): re-indent by {_describe(dominant)}", fix=fix)
+
+
+def _maybe_mixed(source: str, default: str) -> bool:
+    """Whether the text may hold blocks of another width than ``default``: some line's leading
+    whitespace is not a whole number of ``default`` (continuation lines may also pass this test)."""
+    for indent in _INDENT.findall(source):
+        if indent.replace(default, "") != "":
+            return True
+    return False
+
+
+def _describe(indent: str) -> str:
+    if indent and set(indent) == {" "}:
+        return f"{len(indent)} space{'s' if len(indent) > 1 else ''}"
+    if indent and set(indent) == {"\t"}:
+        return f"{len(indent)} tab{'s' if len(indent) > 1 else ''}"
+    return repr(indent)
+
+
+class _Reindent(cst.CSTTransformer):
+    def leave_IndentedBlock(self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock) -> cst.IndentedBlock:
+        return updated_node.with_changes(indent=None)
+
+
+def _reindent(module: cst.CSTNode, indent: str) -> cst.CSTNode:
+    assert isinstance(module, cst.Module)
+    return module.visit(_Reindent()).with_changes(default_indent=indent)
