@@ -54,6 +54,8 @@ class ApigwOpenCors(Rule):
     )
     ```
 
+    (with `allowed-origins = ["https://app.example.com"]` in `[tool.remediator.rules.CDK311]`)
+
     ## Fix safety
     Safe only with configured origins (`allowed-origins`), which say which front ends the team
     serves: the OPTIONS methods' mock integrations answer with those origins, and browsers on
@@ -74,6 +76,8 @@ class ApigwOpenCors(Rule):
     targets = (*CORS_OPTIONS, *REST_APIS)
     triggers = ("Cors", "RestApi")
     options = {"allowed-origins": []}
+    #: the configuration the documented example is fixed with
+    example_options = {"allowed-origins": ["https://app.example.com"]}
     changelog = "Restrict CORS to the configured origins on {count} {noun}"
     noun = ("API", "APIs")
 
