@@ -42,5 +42,15 @@ class MissingFinalNewline(Rule):
         if module.has_trailing_newline or not ctx.source or ctx.source.endswith(("\n", "\r")):
             return
         at: cst.CSTNode = module.body[-1] if module.body else module
+        while True:  # the last statement of the last block: the file's last line
+            block = next((b for b in (getattr(at, "finalbody", None), getattr(at, "orelse", None),
+                                      getattr(at, "body", None)) if b is not None), None)
+            block = getattr(block, "body", block)
+            if isinstance(block, cst.IndentedBlock) and block.body:
+                at = block.body[-1]
+            elif isinstance(block, (list, tuple)) and block and isinstance(block[-1], cst.BaseStatement):
+                at = block[-1]
+            else:
+                break
         yield self.finding(at, "no newline at end of file",
                            fix=Edit(module, replace=lambda m: m.with_changes(has_trailing_newline=True)))

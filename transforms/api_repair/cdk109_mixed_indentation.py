@@ -10,9 +10,8 @@ import libcst.matchers as m
 from remediator.analysis.context import FileContext
 from remediator.analysis.rule import Edit, Finding, Rule, Tier
 
-#: leading whitespace of the lines that start with a keyword or name (a cheap look at the text
-#: before the tree is searched for blocks)
-_INDENT = re.compile(r"^([ \t]+)\S", re.MULTILINE)
+#: a line that may open a block: it ends with ``:`` (before an optional comment)
+_OPENS_BLOCK = re.compile(r":\s*(?:#.*)?$")
 
 
 class MixedIndentation(Rule):
@@ -72,20 +71,24 @@ class MixedIndentation(Rule):
             return
         dominant = max(widths, key=lambda w: (widths[w], w == ctx.module.default_indent))
         odd = [b for b in blocks if (b.indent if b.indent is not None else ctx.module.default_indent) != dominant]
-        shown = ", ".join(sorted(_describe(w) for w in widths if w != dominant))
         fix = Edit(ctx.module, replace=lambda node: _reindent(node, dominant))
         first, *rest = odd
+        others = f"; {len(rest)} more block{'s' if len(rest) > 1 else ''} like it" if rest else ""
         yield self.finding(first.body[0] if first.body else first,
                            f"block indented by {_describe(first.indent or ctx.module.default_indent)} in a file "
-                           f"indented by {_describe(dominant)} ({len(odd)} such block{'s' if len(odd) > 1 else ''}: "
-                           f"{shown}): re-indent by {_describe(dominant)}", fix=fix)
+                           f"indented by {_describe(dominant)}{others}: re-indent by {_describe(dominant)}", fix=fix)
 
 
 def _maybe_mixed(source: str, default: str) -> bool:
-    """Whether the text may hold blocks of another width than ``default``: some line's leading
-    whitespace is not a whole number of ``default`` (continuation lines may also pass this test)."""
-    for indent in _INDENT.findall(source):
-        if indent.replace(default, "") != "":
+    """Whether the text may hold a block of another width than ``default``: a line that ends with
+    ``:`` followed by a line indented by something else than ``default`` more (a cheap test before
+    the tree is searched; lines inside strings or brackets can only make it say yes)."""
+    lines = [line for line in source.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    for line, following in zip(lines, lines[1:]):
+        if not _OPENS_BLOCK.search(line):
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        if following[: len(following) - len(following.lstrip())] != indent + default:
             return True
     return False
 
