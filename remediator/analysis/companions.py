@@ -70,7 +70,17 @@ def add_before(call: ConstructCall, name_base: str, id_base: str, template: str,
     name = ctx.fresh_name(name_base)
     construct_id = ctx.free_construct_id(id_base)
     text, imports = ctx.code(template.format(name=name, scope=scope.value, id=construct_id))
-    return Edit(stmt, before=parse_statements(text), imports=imports), name
+    new = parse_statements(text)
+    # the blank lines above the statement now separate the new construct from what came before;
+    # comments above it stay with it (they are about it)
+    leading = list(getattr(stmt, "leading_lines", ()))
+    blanks = 0
+    while blanks < len(leading) and leading[blanks].comment is None:
+        blanks += 1
+    new[0] = new[0].with_changes(leading_lines=leading[:blanks])
+    edit = Edit(stmt, before=new, imports=imports,
+                replace=lambda n: n.with_changes(leading_lines=list(n.leading_lines)[blanks:]))
+    return edit, name
 
 
 def readable_base(call: ConstructCall, suffix: str) -> str:
