@@ -95,7 +95,9 @@ def _grants(ctx: FileContext, st: iam.Statement, actions: list[str]) -> str:
 
 def _preference(method: str) -> tuple[int, int, str]:
     """Read grants first, then read-write, then write, then the rest; shorter names first."""
-    rank = 1 if "read_write" in method else 0 if "read" in method else 2 if "write" in method else 3
+    narrow = ("read", "consume", "decrypt", "invoke", "publish", "send", "start_execution", "connect")
+    rank = 1 if "read_write" in method or "encrypt_decrypt" in method else \
+        0 if any(w in method for w in narrow) and "write" not in method else 2 if "write" in method else 3
     return rank, len(method), method
 
 
@@ -109,6 +111,6 @@ def _constructs_in_scope(ctx: FileContext, at: cst.CSTNode) -> list[tuple[str, s
         if not isinstance(a.value, cst.Call) or not (a.scope is fn or (a.target.startswith("self.") and a.scope is cls)):
             continue
         q = ctx.call_qualname(a.value)
-        if q is not None and ctx.api.is_class(q) and q.startswith("aws_cdk.aws_"):
+        if q is not None and ctx.api.is_class(q) and q.startswith("aws_cdk.aws_") and not q.startswith("aws_cdk.aws_iam."):
             out.setdefault(a.target, q)
     return list(out.items())
