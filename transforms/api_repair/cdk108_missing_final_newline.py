@@ -34,7 +34,7 @@ class MissingFinalNewline(Rule):
     code, name, tier = "CDK108", "missing-final-newline", Tier.SAFE
     summary = "Files must end with a newline"
     triggers = ()
-    changelog = "Add the missing final newline to {count} {noun}"
+    changelog = "Add the missing final newline"
     noun = ("file", "files")
 
     def check_module(self, ctx: FileContext) -> Iterator[Finding]:

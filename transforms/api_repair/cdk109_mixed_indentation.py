@@ -59,7 +59,7 @@ class MixedIndentation(Rule):
     code, name, tier = "CDK109", "mixed-indentation", Tier.SAFE
     summary = "Blocks must be indented by one width throughout the file"
     triggers = ()
-    changelog = "Re-indent the blocks of {count} {noun} to one width"
+    changelog = "Re-indent blocks of mixed widths to one width"
     noun = ("file", "files")
 
     def check_module(self, ctx: FileContext) -> Iterator[Finding]:
