@@ -61,8 +61,8 @@ class UnusedImport(Rule):
     `from __future__` imports, redundant aliases (`import x as x`, `from m import y as y`: explicit
     re-exports), `*` imports, imports inside a `try` block (availability checks), names listed in
     `__all__`, lines with `# noqa` or `# noqa: F401`, and files that call `globals()`, `locals()`,
-    `vars()`, `eval()` or `exec()`. `import a.b` counts as used when `a` is. A file's last
-    `aws_cdk` import is reported but kept, so that the file is still a CDK file.
+    `vars()`, `eval()` or `exec()`. `import a.b` counts as used when `a` is. A file that uses
+    no `aws_cdk` import at all is not a stack, and its `aws_cdk` imports are left alone.
     """
 
     code, name, tier = "CDK107", "unused-import", Tier.SAFE
@@ -94,8 +94,7 @@ class UnusedImport(Rule):
                 imported = f"{dotted_name(stmt.module) or ''}.{imported}"
             shown = f"`{imported}`" + (f" (as `{name}`)" if alias.asname is not None else "")
             if name in dropped_cdk and len(dropped_cdk) == len(set(cdk_aliases)):
-                yield self.finding(alias, f"{shown} imported but unused (kept: the file's only aws_cdk import)")
-                continue
+                continue  # the file uses no aws_cdk name at all: not a stack, not ours to tidy
             yield self.finding(alias, f"{shown} imported but unused", fix=Edit.drop_import_name(stmt, alias))
 
 
