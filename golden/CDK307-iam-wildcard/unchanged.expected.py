@@ -13,3 +13,7 @@ class NarrowStack(Stack):
         role.add_to_policy(iam.PolicyStatement(actions=["kms:Decrypt"], resources=["*"],
                                                conditions={"StringEquals": {"kms:ViaService": "s3.amazonaws.com"}}))
         role.add_to_policy(iam.PolicyStatement(actions=actions, resources=[bucket_arn]))
+        role.add_to_policy(iam.PolicyStatement(actions=["cloudwatch:GetMetricData", "translate:TranslateText"],
+                                               resources=["*"]))
+        iam.PolicyStatement(actions=["*"], principals=[iam.AnyPrincipal()], resources=[bucket_arn],
+                            conditions={"StringEquals": {"s3:DataAccessPointAccount": self.account}})

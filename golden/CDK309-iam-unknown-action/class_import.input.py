@@ -6,6 +6,6 @@ from constructs import Construct
 class ClassStack(Stack):
     def __init__(self, scope: Construct, construct_id: str) -> None:
         super().__init__(scope, construct_id)
-        PolicyStatement(actions=["logs:PutLogEvent"], resources=["*"])
+        PolicyStatement(actions=["logs:PutLogEvent", "kms:ReEncrypt"], resources=["*"])
         Grant.add_to_principal(grantee=ServicePrincipal("ec2.amazonaws.com"), actions=["ec2:DescribeInstance"],
                                resource_arns=["*"])

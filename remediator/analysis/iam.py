@@ -210,10 +210,20 @@ def matching_actions(action: str) -> list[str] | None:
 
 
 def resource_level(action: str) -> bool | None:
-    """Whether an action can be limited to resources (False: it only takes ``"*"``); None when unknown."""
+    """Whether an action is meant to be limited to resources (False: it takes ``"*"``, or names a
+    resource only optionally); None when unknown."""
     matches = matching_actions(action)
     if not matches:
         return None
-    prefix = action.partition(":")[0]
+    prefix = action.partition(":")[0].lower()
     records = service_actions(prefix)
-    return any(records[m.partition(":")[2].lower()].get("resourceTypes") for m in matches)
+    types = [t for m in matches for t in records[m.partition(":")[2].lower()].get("resourceTypes", ())]
+    # an action that must name a resource can be limited to it; one whose resource types are all
+    # optional usually runs without one (cloudwatch:GetMetricData, translate:TranslateText), except
+    # S3 objects and buckets and EventBridge buses, listed as optional beside their access-point
+    # and bus-version variants
+    return any(t.get("required") for t in types) or (bool(types) and prefix in _OPTIONAL_BUT_SCOPED)
+
+
+#: services whose main resource types are listed as optional
+_OPTIONAL_BUT_SCOPED = frozenset({"s3", "events"})

@@ -19,8 +19,8 @@ class MixedIndentation(Rule):
     ## What it does
     Finds files whose blocks are indented by different widths (a method body indented by two
     spaces in a file indented by four, a block indented with a tab among space-indented ones),
-    and re-indents every block by the file's dominant width: the width most blocks use (on a tie,
-    the first block's).
+    and re-indents every block by the file's dominant width: the width most blocks use (on a tie
+    between space widths, four spaces as PEP 8 says; else the first block's).
 
     ## Why is this bad?
     Python accepts any width per block, so the code runs, but readers misjudge which statements
@@ -69,14 +69,26 @@ class MixedIndentation(Rule):
         widths = Counter(b.indent if b.indent is not None else ctx.module.default_indent for b in blocks)
         if len(widths) < 2:
             return
-        dominant = max(widths, key=lambda w: (widths[w], w == ctx.module.default_indent))
+        dominant = _dominant(widths, ctx.module.default_indent)
         odd = [b for b in blocks if (b.indent if b.indent is not None else ctx.module.default_indent) != dominant]
         fix = Edit(ctx.module, replace=lambda node: _reindent(node, dominant))
         first, *rest = odd
-        others = f"; {len(rest)} more block{'s' if len(rest) > 1 else ''} like it" if rest else ""
+        others = f"; {len(rest)} more block{'s' if len(rest) > 1 else ''} to re-indent" if rest else ""
         yield self.finding(first.body[0] if first.body else first,
                            f"block indented by {_describe(first.indent or ctx.module.default_indent)} in a file "
                            f"indented by {_describe(dominant)}{others}: re-indent by {_describe(dominant)}", fix=fix)
+
+
+def _dominant(widths: Counter, first: str) -> str:
+    """The width most blocks use; on a tie, four spaces (PEP 8) in a space-indented file, else the
+    first block's width."""
+    top = max(widths.values())
+    tied = [w for w, n in widths.items() if n == top]
+    if len(tied) == 1:
+        return tied[0]
+    if all(set(w) == {" "} for w in tied):
+        return "    "
+    return first if first in tied else tied[0]
 
 
 def _maybe_mixed(source: str, default: str) -> bool:

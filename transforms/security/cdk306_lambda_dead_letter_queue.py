@@ -195,7 +195,8 @@ def _invocations(call: ConstructCall) -> dict[str, str]:
         if isinstance(parent, cst.Attribute) and parent.value is use:
             method = parent.attr.value
             outer = ctx.parent(parent)
-            if not isinstance(outer, cst.Call):
+            if not (isinstance(outer, cst.Call) and outer.func is parent):
+                found.update(_named_in(ctx, parent))  # fn.function_arn handed to something
                 continue
             if method == "add_event_source" and outer.args:
                 source = outer.args[0].value
@@ -241,6 +242,27 @@ def _uses(call: ConstructCall) -> list[cst.CSTNode]:
     if "." in name:
         return [a for a in ctx.attributes if ctx.module.code_for_node(a) == name and call.refers_to(a, a)]
     return [n for n in ctx.references.get(name, ()) if call.refers_to(n, n)]
+
+
+#: constructs that invoke a function they know by ARN or name
+_BY_NAME = ("aws_cdk.custom_resources.AwsCustomResource", "aws_cdk.custom_resources.AwsSdkCall",
+            "aws_cdk.aws_s3objectlambda.CfnAccessPoint")
+
+
+def _named_in(ctx: FileContext, attr: cst.Attribute) -> dict[str, str]:
+    """``fn.function_arn`` inside an S3 Object Lambda access point (synchronous) or an
+    ``AwsCustomResource`` call of Lambda's ``invoke`` (asynchronous with ``"InvocationType":
+    "Event"``, else synchronous)."""
+    for anc in ctx.ancestors(attr):
+        q = ctx.call_qualname(anc) if isinstance(anc, cst.Call) else None
+        if q in _BY_NAME:
+            holder = next((a for a in ctx.ancestors(anc) if isinstance(a, cst.Call)
+                           and ctx.call_qualname(a) == _BY_NAME[0]), anc)
+            event = '"Event"' in ctx.module.code_for_node(holder) or "'Event'" in ctx.module.code_for_node(holder)
+            return {_short(q): _ASYNC if event and "custom_resources" in q else _SYNC}  # type: ignore[arg-type]
+        if isinstance(anc, cst.BaseStatement):
+            break
+    return {}
 
 
 def _principal_service(permission: cst.Call) -> str | None:

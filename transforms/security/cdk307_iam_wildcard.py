@@ -44,9 +44,10 @@ class IamWildcard(Rule):
 
     ## Fix safety
     Report only: which actions and resources the code really needs is not in the code. Deny
-    statements are not findings (a broad deny narrows access), nor is `"*"` for actions that
-    take no resource (`ec2:DescribeInstances`, `xray:PutTraceSegments`: IAM accepts only `"*"`
-    there) or in a statement with `conditions`.
+    statements are not findings (a broad deny narrows access), nor is `"*"` for actions that take
+    no resource (`ec2:DescribeInstances`, `xray:PutTraceSegments`: IAM accepts only `"*"` there)
+    or name one only optionally (`cloudwatch:GetMetricData`), nor is a statement with
+    `conditions` (that is how access-point delegation and service scoping are written).
     """
 
     code, name, tier = "CDK307", "iam-wildcard", Tier.REPORT
@@ -56,8 +57,8 @@ class IamWildcard(Rule):
 
     def check_module(self, ctx: FileContext) -> Iterator[Finding]:
         for st in iam.statements(ctx):
-            if st.deny:
-                continue
+            if st.deny or st.conditions:
+                continue  # a broad deny narrows access; conditions are how delegation and scoping are written
             wild = [v.text for v in st.actions if v.text is not None and (v.text == "*" or v.text.endswith(":*"))]
             star = any(v.text == "*" for v in st.resources)
             actions = [v.text for v in st.actions if v.text is not None]
@@ -65,7 +66,7 @@ class IamWildcard(Rule):
             if wild:
                 what = ", ".join(f"`{w}`" for w in wild) + (" on every resource (`\"*\"`)" if star else "")
                 at = st.actions_at or st.node
-            elif star and not st.conditions and scoped:
+            elif star and scoped:
                 what = ", ".join(f"`{a}`" for a in scoped) + " on every resource (`\"*\"`)"
                 at = st.resources_at or st.node
             else:

@@ -69,6 +69,8 @@ def _message(action: str) -> str:
     if "*" in name or "?" in name:
         return f"IAM action pattern `{action}` matches no {prefix} action"
     names = [r["name"] for r in iam.service_actions(prefix).values()]
-    close = close_names(name, names)
+    plural = [n for n in names if n.lower() in (name.lower() + "s", name.lower()[:-1])]  # GetObjects, DescribeInstance
+    started = sorted(n for n in names if n.lower().startswith(name.lower()))  # kms:ReEncrypt -> ReEncryptFrom, To
+    close = plural or started or close_names(name, names)
     hint = f": did you mean {', '.join(f'`{prefix}:{c}`' for c in close[:5])}?" if close else ""
     return f"IAM action `{action}` does not exist{hint}"
