@@ -95,7 +95,45 @@ class UnusedImport(Rule):
             shown = f"`{imported}`" + (f" (as `{name}`)" if alias.asname is not None else "")
             if name in dropped_cdk and len(dropped_cdk) == len(set(cdk_aliases)):
                 continue  # the file uses no aws_cdk name at all: not a stack, not ours to tidy
-            yield self.finding(alias, f"{shown} imported but unused", fix=Edit.drop_import_name(stmt, alias))
+            yield self.finding(alias, f"{shown} imported but unused", fix=_drop_if_still_unused(ctx, stmt, alias, name))
+
+
+def _drop_if_still_unused(ctx: FileContext, stmt: cst.Import | cst.ImportFrom, alias: cst.ImportAlias,
+                          name: str) -> Edit:
+    """Drop the import name, unless a fix of the same pass wrote code that uses it (a rule that
+    spells ``Duration.days(14)`` with the file's existing import): the edit runs on the module as
+    the other edits left it, and looks for the name there first."""
+    drop = Edit.drop_import_name(stmt, alias)
+    key = (alias.evaluated_name, alias.evaluated_alias)
+
+    class Drop(cst.CSTTransformer):
+        def leave_Import(self, original: cst.Import, updated: cst.Import) -> cst.CSTNode:
+            return self._drop(updated)
+
+        def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom) -> cst.CSTNode:
+            return self._drop(updated)
+
+        @staticmethod
+        def _drop(node: cst.Import | cst.ImportFrom) -> cst.CSTNode:
+            names = () if isinstance(node.names, cst.ImportStar) else node.names
+            if any((a.evaluated_name, a.evaluated_alias) == key for a in names) and drop.replace is not None:
+                return drop.replace(node)  # type: ignore[return-value]
+            return node
+
+        def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine,
+                                      updated: cst.SimpleStatementLine) -> cst.CSTNode:
+            return cst.RemovalSentinel.REMOVE if not updated.body else updated  # type: ignore[return-value]
+
+        def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock) -> cst.CSTNode:
+            return updated if updated.body else updated.with_changes(body=[cst.SimpleStatementLine([cst.Pass()])])
+
+    def replace(module: cst.CSTNode) -> cst.CSTNode:
+        assert isinstance(module, cst.Module)
+        if name in FileContext(module, ctx.path).references:
+            return module  # another fix of this pass uses it now
+        return module.visit(Drop())
+
+    return Edit(ctx.module, replace=replace)
 
 
 def _kept(ctx: FileContext, alias: cst.ImportAlias, stmt: cst.Import | cst.ImportFrom) -> bool:
