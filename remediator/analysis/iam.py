@@ -199,6 +199,7 @@ def matching_actions(action: str) -> list[str] | None:
     if action == "*" or ":" not in action or not action_data_available():
         return None
     prefix, _, name = action.partition(":")
+    prefix = prefix.lower()
     known = service_actions(prefix)
     if not known:
         return []
