@@ -105,6 +105,12 @@ def test_secrets_are_encrypted_with_rotating_keys_of_the_stack(synthesized) -> N
         (logical, attribute) = key_id["Fn::GetAtt"]
         assert attribute == "Arn" and keys[logical]["Properties"]["EnableKeyRotation"] is True
     assert len({s["Properties"]["KmsKeyId"]["Fn::GetAtt"][0] for s in secrets.values()}) == 2
+    # the database itself is not modified: its password is the same dynamic reference to the secret
+    (db_before,) = _of_type(before.templates["Platform"], "AWS::RDS::DBInstance").values()
+    (db_after,) = _of_type(template, "AWS::RDS::DBInstance").values()
+    assert db_after == db_before
+    # and the secrets keep their logical ids (updated in place: KmsKeyId is not create-only)
+    assert set(secrets) == set(_of_type(before.templates["Platform"], "AWS::SecretsManager::Secret"))
     assert after.nag_count("SMG4") == before.nag_count("SMG4")  # rotation of the secret itself is another matter
     assert after.nag_count("KMS5") == 0
 
