@@ -67,7 +67,8 @@ class ApigwOpenCors(Rule):
 
     ## Options
     `allowed-origins` (default `[]`): the origins allowed to call the APIs of this project,
-    such as `["https://app.example.com"]` (scheme, host and optional port).
+    such as `["https://app.example.com"]` (scheme, host and optional port; entries of another
+    shape, such as `"*"` or a path, are ignored).
     """
 
     code, name, tier = "CDK311", "apigw-open-cors", Tier.SAFE
