@@ -1,5 +1,4 @@
 from aws_cdk import (
-    Duration,
     RemovalPolicy,
     Stack,
     aws_cloudtrail as cloudtrail,

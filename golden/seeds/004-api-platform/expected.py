@@ -48,12 +48,13 @@ class ApiPlatformStack(cdk.Stack):
             partition_key=dynamodb.Attribute(name="id", type=dynamodb.AttributeType.STRING),
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
+        database_secret_key = cdk.aws_kms.Key(self, "DatabaseSecretKey", enable_key_rotation=True)
         database = rds.DatabaseInstance(
             self,
             "Database",
             engine=rds.DatabaseInstanceEngine.postgres(version=rds.PostgresEngineVersion.VER_16),
             vpc=vpc,
-            credentials=rds.Credentials.from_generated_secret("dbadmin"),
+            credentials=rds.Credentials.from_generated_secret("dbadmin", encryption_key=database_secret_key),
             removal_policy=cdk.RemovalPolicy.SNAPSHOT if env_name == "prod" else cdk.RemovalPolicy.DESTROY,
         )
         api_key_secret = secretsmanager.Secret(self, "ApiKeySecret", secret_name="api-platform-key")
