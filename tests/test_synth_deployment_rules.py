@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from remediator.verify.replacement import changed_create_only
+
 APP = textwrap.dedent('''\
     import aws_cdk as cdk
     from aws_cdk import aws_cloudtrail as cloudtrail
@@ -122,8 +124,15 @@ def test_cdk202_names_carry_the_environment_suffix(templates) -> None:
     assert _names(templates["before"]["Names"]) == {"acme-uploads", "orders", "jobs.fifo"}
     assert _names(templates["after"]["Names"]) == {"acme-uploads-dev", "orders-dev", "jobs-dev.fifo"}
     assert _names(templates["prod"]["Names"]) == {"acme-uploads-prod", "orders-prod", "jobs-prod.fifo"}
-    # the same resources (logical ids), renamed: CloudFormation replaces them, as the finding says
-    assert set(templates["before"]["Names"]) == set(templates["after"]["Names"])
+    # the same resources (logical ids), renamed: the name is create-only in each type's CloudFormation
+    # schema, so the next deploy replaces them, as the finding and the changelog say
+    before, after = templates["before"]["Names"], templates["after"]["Names"]
+    assert set(before) == set(after)
+    replaced = {after[logical]["Type"]: [prop for prop, _, _ in changed_create_only(
+        after[logical]["Type"], before[logical].get("Properties", {}), after[logical].get("Properties", {}))]
+        for logical in after if after[logical]["Type"] != "AWS::CDK::Metadata"}
+    assert replaced == {"AWS::S3::Bucket": ["BucketName"], "AWS::DynamoDB::Table": ["TableName"],
+                        "AWS::SQS::Queue": ["QueueName"]}
 
 
 @pytest.mark.synth
@@ -150,6 +159,10 @@ def test_cdk205_role_keeps_its_other_policies_and_the_flow_log_remains(templates
     # the role is the same resource, and CDK still grants it what the flow log needs
     assert set(_of_type(templates["before"]["FlowLogs"], "AWS::IAM::Role")) == \
         set(_of_type(templates["after"]["FlowLogs"], "AWS::IAM::Role"))
+    for kind in ("AWS::IAM::Role", "AWS::EC2::FlowLog"):  # nothing the deployment would replace
+        for logical, resource in _of_type(templates["after"]["FlowLogs"], kind).items():
+            old = templates["before"]["FlowLogs"][logical]
+            assert changed_create_only(kind, old["Properties"], resource["Properties"]) == []
     policies = _of_type(templates["after"]["FlowLogs"], "AWS::IAM::Policy")
     actions = {a for p in policies.values() for s in p["Properties"]["PolicyDocument"]["Statement"]
                for a in ([s["Action"]] if isinstance(s["Action"], str) else s["Action"])}
