@@ -46,7 +46,6 @@ class LambdaReservedConcurrency(Rule):
     """
 
     code, name, tier = "CDK203", "lambda-reserved-concurrency", Tier.UNSAFE
-    tier_note = "(off by default)"
     summary = "Lambda functions should not reserve concurrency (deploys fail on low-limit accounts)"
     targets = FUNCTIONS + L1_FUNCTIONS
     triggers = (KEYWORD,)
