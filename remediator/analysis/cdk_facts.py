@@ -382,8 +382,9 @@ _NEW_NAMES: "weakref.WeakKeyDictionary[FileContext, str]" = weakref.WeakKeyDicti
 def environment_name(ctx: "FileContext", at: cst.CSTNode, key: str, default: str) -> EnvironmentName | None:
     """The stack's environment name at ``at``: the code's own (:func:`environment_reference`), else a
     new local ``environment_suffix = self.node.try_get_context(<key>) or "<default>"`` at the top
-    of the method (after ``super().__init__(...)``); the context key the app's ``cdk.json`` sets for
-    the environment wins over ``key``. Every fix of a pass gets the same new name, and the line is
+    of the method (after ``super().__init__(...)``); the environment key the app's ``cdk.json`` sets,
+    else the one the file already reads (``self.environment = ...try_get_context("environment")``),
+    wins over ``key``. Every fix of a pass gets the same new name, and the line is
     added once per method. None outside a method of a construct class, or when ``at`` comes
     before the place the line would go."""
     found = environment_reference(ctx, at)
@@ -406,7 +407,9 @@ def environment_name(ctx: "FileContext", at: cst.CSTNode, key: str, default: str
     if ctx not in _NEW_NAMES:  # one name for the file's pass, free everywhere in it
         _NEW_NAMES[ctx] = ctx.fresh_name("environment_suffix")
     name = _NEW_NAMES[ctx]
-    key = next((k for k in sorted(ctx.app.cdk_json_keys) if is_environment_key(k)), key)
+    read = [context_key(c) for c in ctx.calls if is_environment_lookup(c)]  # the key the file reads already
+    key = next((k for k in sorted(ctx.app.cdk_json_keys) if is_environment_key(k)), None) or next(
+        (k for k in read if k), key)
     line = f"{name} = self.node.try_get_context({json.dumps(key)}) or {json.dumps(default)}"
     from remediator.analysis.edits import Edit
 
