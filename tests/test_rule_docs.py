@@ -29,6 +29,7 @@ import aws_cdk as cdk
 from aws_cdk import Aspects, Duration, RemovalPolicy, SecretValue, Stack, Tags
 from aws_cdk import aws_apigateway as apigw
 from aws_cdk import aws_autoscaling as autoscaling
+from aws_cdk import aws_certificatemanager as acm
 from aws_cdk import aws_cloudtrail as cloudtrail
 from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_cloudwatch_actions as cw_actions

@@ -31,8 +31,18 @@ class CdkApp:
         """An app-relative path made absolute (None without an app)."""
         return None if self.folder is None else os.path.normpath(os.path.join(self.folder, relative))
 
+    def exists(self, relative: str) -> bool | None:
+        """Whether an app-relative path (a file or a folder) exists; None without an app."""
+        return None if self.folder is None else path_exists(self.folder, relative)
+
 
 NO_APP = CdkApp()
+
+
+def path_exists(folder: str, relative: str) -> bool:
+    """Whether ``relative`` (a file or folder; an absolute path is taken as is) exists from ``folder``.
+    The one place rules learn about files beside the code (asset paths, CDK207)."""
+    return os.path.exists(os.path.join(folder, relative))
 
 
 def _read_json(path: str) -> dict[str, Any] | None:

@@ -12,6 +12,7 @@ from aws_cdk import (
     aws_sns as sns,
 )
 from aws_cdk import aws_cloudwatch_actions as cloudwatch_actions
+from aws_cdk import Aws
 from constructs import Construct
 
 
@@ -23,6 +24,29 @@ class ServerlessDataStack(Stack):
 
         vpc = ec2.Vpc(self, "Vpc", max_azs=2, nat_gateways=1)
         trail_key = kms.Key(self, "TrailKey", enable_key_rotation=True)
+        trail_key.add_to_resource_policy(
+            iam.PolicyStatement(
+                sid="AllowCloudTrailToEncryptLogs",
+                principals=[iam.ServicePrincipal("cloudtrail.amazonaws.com")],
+                actions=["kms:GenerateDataKey*"],
+                resources=["*"],
+                conditions={
+                    "StringLike": {
+                        "kms:EncryptionContext:aws:cloudtrail:arn": (
+                            f"arn:{Aws.PARTITION}:cloudtrail:*:{Aws.ACCOUNT_ID}:trail/*"
+                        )
+                    }
+                },
+            )
+        )
+        trail_key.add_to_resource_policy(
+            iam.PolicyStatement(
+                sid="AllowCloudTrailToDescribeKey",
+                principals=[iam.ServicePrincipal("cloudtrail.amazonaws.com")],
+                actions=["kms:DescribeKey"],
+                resources=["*"],
+            )
+        )
         data_bucket = s3.Bucket(
             self,
             "DataBucket",

@@ -23,9 +23,6 @@ class ApiPlatformStack(cdk.Stack):
             self,
             "FlowLogRole",
             assumed_by=iam.ServicePrincipal("vpc-flow-logs.amazonaws.com"),
-            managed_policies=[
-                iam.ManagedPolicy.from_aws_managed_policy_name("service-role/VPCFlowLogsDeliveryRolePolicy")
-            ],
         )
         ec2.FlowLog(
             self,
