@@ -306,18 +306,19 @@ def dict_remove_key(d: cst.Dict, key: str) -> cst.Dict:
     return d
 
 
-def explode_call(call: cst.Call, indent: str) -> cst.Call:
+def explode_call(call: cst.Call, indent: str, base: str = "") -> cst.Call:
     """Lay a call out one argument per line with a trailing comma (black's style).
 
     ``indent`` is one level of the file's indentation; arguments land one level deeper than the
-    block holding the statement, and the closing parenthesis at the block's level.
+    block holding the statement, and the closing parenthesis at the block's level. ``base`` is
+    where the call's own line starts, relative to the block (a call nested in an argument line).
     """
     if not call.args:
         return call
 
     def line(extra: str) -> cst.ParenthesizedWhitespace:
         return cst.ParenthesizedWhitespace(first_line=cst.TrailingWhitespace(), empty_lines=[], indent=True,
-                                           last_line=cst.SimpleWhitespace(extra))
+                                           last_line=cst.SimpleWhitespace(base + extra))
 
     args = []
     for i, arg in enumerate(call.args):
@@ -470,3 +471,48 @@ def _only_imports(stmt: cst.CSTNode) -> bool:
 
     stmt.visit(V())
     return bool(found) and all(found)
+
+
+# --------------------------------------------------------------------------------------------
+# Layout of calls with long nested calls (options objects, ``json_with_standard_fields(...)``)
+
+
+def lay_out_nested(call: cst.Call, indent: str, width: int, base: str = "", force: bool = False,
+                   prefix: int = 0) -> cst.Call:
+    """``call`` one argument per line when it does not fit in ``width`` columns (counted from the
+    block holding the statement; ``base`` is where the call's line starts, relative to it, and
+    ``prefix`` how many characters precede the call on that line: ``api = ``), and,
+    recursively, each argument whose one-line call value does not fit on its own line. A call
+    already written over several lines keeps its layout; only its arguments are looked at."""
+    if not call.args:
+        return call
+    empty = cst.Module(body=[])
+    lines = empty.code_for_node(call).split("\n")
+    if len(lines) == 1:
+        if not force and len(base) + prefix + len(lines[0]) <= width:
+            return call
+        call = explode_call(call, indent, base)
+    elif not _one_per_line(call) and (len(base) + prefix + len(lines[0]) > width
+                                      or any(len(line) > width for line in lines[1:])):
+        # written over several lines, but not one argument per line, and now too long
+        last = call.args[-1]
+        end = last.comma.whitespace_after if isinstance(last.comma, cst.Comma) else last.whitespace_after_arg
+        call = explode_call(call, indent, end.last_line.value if isinstance(end, cst.ParenthesizedWhitespace) else base)
+    args = list(call.args)
+    for i, arg in enumerate(args):
+        before = call.whitespace_before_args if i == 0 else args[i - 1].comma
+        ws = before.whitespace_after if isinstance(before, cst.Comma) else before
+        if not (isinstance(ws, cst.ParenthesizedWhitespace) and isinstance(arg.value, cst.Call)):
+            continue
+        arg_base = ws.last_line.value
+        if len(arg_base) + len(empty.code_for_node(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT))) + 1 > width:
+            args[i] = arg.with_changes(value=lay_out_nested(arg.value, indent, width, arg_base, force=True))
+    return call.with_changes(args=args)
+
+
+def _one_per_line(call: cst.Call) -> bool:
+    """Every argument of ``call`` starts a line."""
+    before: list[cst.BaseParenthesizableWhitespace] = [call.whitespace_before_args]
+    before += [a.comma.whitespace_after if isinstance(a.comma, cst.Comma) else a.whitespace_after_arg
+               for a in call.args[:-1]]
+    return all(isinstance(ws, cst.ParenthesizedWhitespace) for ws in before)
