@@ -20,6 +20,7 @@ class WebTierStack(Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
         self.vpc = ec2.Vpc(self, "AppVpc", max_azs=2, nat_gateways=1)
+        self.vpc.add_flow_log("FlowLog")
         self.key = kms.Key(self, "DataKey", alias="alias/web-data", enable_key_rotation=True)
         self.assets = s3.Bucket(
             self,
@@ -59,7 +60,9 @@ class WebTierStack(Stack):
           role=role,
           min_capacity=2,
           max_capacity=6,
+          instance_monitoring=autoscaling.Monitoring.DETAILED,
       )
+      asg.scale_on_cpu_utilization("CpuScaling", target_utilization_percent=70)
       alb = elbv2.ApplicationLoadBalancer(self, "WebAlb", vpc=self.vpc, internet_facing=True)
       listener = alb.add_listener("Http", port=80)
       listener.add_targets("Web", port=80, targets=[asg])
