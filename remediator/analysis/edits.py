@@ -492,9 +492,8 @@ def lay_out_nested(call: cst.Call, indent: str, width: int, base: str = "", forc
         if not force and len(base) + prefix + len(lines[0]) <= width:
             return call
         call = explode_call(call, indent, base)
-    elif not _one_per_line(call) and (len(base) + prefix + len(lines[0]) > width
-                                      or any(len(line) > width for line in lines[1:])):
-        # written over several lines, but not one argument per line, and now too long
+    elif _crowded_line(call, width, len(base) + prefix):
+        # written over several lines, but with a line of several arguments that is now too long
         last = call.args[-1]
         end = last.comma.whitespace_after if isinstance(last.comma, cst.Comma) else last.whitespace_after_arg
         call = explode_call(call, indent, end.last_line.value if isinstance(end, cst.ParenthesizedWhitespace) else base)
@@ -510,9 +509,19 @@ def lay_out_nested(call: cst.Call, indent: str, width: int, base: str = "", forc
     return call.with_changes(args=args)
 
 
-def _one_per_line(call: cst.Call) -> bool:
-    """Every argument of ``call`` starts a line."""
-    before: list[cst.BaseParenthesizableWhitespace] = [call.whitespace_before_args]
-    before += [a.comma.whitespace_after if isinstance(a.comma, cst.Comma) else a.whitespace_after_arg
-               for a in call.args[:-1]]
-    return all(isinstance(ws, cst.ParenthesizedWhitespace) for ws in before)
+def _crowded_line(call: cst.Call, width: int, first: int) -> bool:
+    """A line of ``call`` (written over several lines) that holds more than one argument and is
+    longer than ``width`` (``first``: the columns before the call's first line)."""
+    empty = cst.Module(body=[])
+    lines: list[tuple[int, int]] = []  # (length, arguments) per line
+    start: cst.BaseParenthesizableWhitespace = call.whitespace_before_args
+    for arg in call.args:
+        text = len(empty.code_for_node(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT))) + 2
+        if isinstance(start, cst.ParenthesizedWhitespace) or not lines:
+            offset = len(start.last_line.value) if isinstance(start, cst.ParenthesizedWhitespace) else first
+            lines.append((offset + text, 1))
+        else:
+            length, count = lines[-1]
+            lines[-1] = (length + text, count + 1)
+        start = arg.comma.whitespace_after if isinstance(arg.comma, cst.Comma) else arg.whitespace_after_arg
+    return any(count > 1 and length > width for length, count in lines)

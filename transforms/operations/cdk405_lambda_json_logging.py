@@ -6,7 +6,8 @@ import libcst as cst
 
 from remediator.analysis import edits as E
 from remediator.analysis.cdk_facts import FUNCTIONS
-from remediator.analysis.context import NOT_LITERAL, ConstructCall, FileContext, lay_out_edit
+from remediator.analysis.context import NOT_LITERAL, ConstructCall, lay_out_edit
+from remediator.analysis.imports import dotted_name
 from remediator.analysis.rule import Edit, Finding, Rule, Tier
 
 JSON = "aws_cdk.aws_lambda.LoggingFormat.JSON"
@@ -18,6 +19,7 @@ LOGGING_CONFIG = "aws_cdk.aws_lambda.CfnFunction.LoggingConfigProperty"
 LOG_READERS = ("aws_cdk.aws_logs.MetricFilter", "aws_cdk.aws_logs.CfnMetricFilter",
                "aws_cdk.aws_logs.SubscriptionFilter", "aws_cdk.aws_logs.CfnSubscriptionFilter")
 LOG_READER_METHODS = ("add_metric_filter", "add_subscription_filter")
+LOG_GROUP = "aws_cdk.aws_logs.LogGroup"
 
 
 class LambdaJsonLogging(Rule):
@@ -51,20 +53,21 @@ class LambdaJsonLogging(Rule):
     ```
 
     ## Fix safety
-    Safe where nothing in the file reads the logs by pattern: the function is updated in place
-    (same name, ARN, role and log group), and only the shape of its log lines changes (application
-    logs of Python 3.8+, Node.js 16+, Java and .NET 8 become JSON objects; the platform lines of
-    every runtime too). Code that parses the lines may rely on plain text, so the fix is
-    **unsafe** where the file defines metric or subscription filters (`logs.MetricFilter`,
-    `add_metric_filter`, `SubscriptionFilter`...), whose patterns may expect it, and where the
-    code chose plain text explicitly (`LoggingFormat.TEXT`, `log_format="Text"`). JSON lines are
-    somewhat larger, so log ingestion costs a little more; the review documents ask for
+    Safe where nothing in the file reads the function's logs by pattern: the function is updated
+    in place (same name, ARN, role and log group), and only the shape of its log lines changes
+    (application logs of Python 3.8+, Node.js 16+, Java and .NET 8 become JSON objects; the
+    platform lines of every runtime too). Code that parses the lines may rely on plain text, so
+    the fix is **unsafe** where the file filters the function's log group by pattern
+    (`logs.MetricFilter`, `add_metric_filter`, `SubscriptionFilter`... on its `log_group=`, on
+    `fn.log_group`, or on a log group the file does not build, which may be the function's), and
+    where the code chose plain text explicitly (`LoggingFormat.TEXT`, `log_format="Text"`). JSON
+    lines are somewhat larger, so log ingestion costs a little more; the review documents ask for
     structured logs, so the rule is on by default. Values the code computes and calls with a
     `**kwargs` spread are left alone.
     """
 
     code, name, tier = "CDK405", "lambda-json-logging", Tier.SAFE
-    tier_note = "(unsafe where the file filters log lines or chose plain text)"
+    tier_note = "(unsafe where the file filters its log lines or chose plain text)"
     summary = "Lambda functions must write structured (JSON) logs"
     targets = (*FUNCTIONS, CFN_FUNCTION)
     changelog = "Write JSON logs from {count} Lambda {noun}"
@@ -107,13 +110,13 @@ class LambdaJsonLogging(Rule):
                                 [edit, lay_out_edit(call.ctx, call.node)])
 
     def _finding(self, call: ConstructCall, at: cst.CSTNode, message: str, chosen: bool, edits: list[Edit]) -> Finding:
-        reader = _log_reader(call.ctx)
+        reader = _log_reader(call)
         if chosen:
             return self.finding(at, message + ": JSON changes the shape of its log lines, which the code chose as "
                                               "plain text", fix=edits, tier=Tier.UNSAFE)
         if reader is not None:
-            return self.finding(at, message + f": JSON changes the shape of its log lines, and this file filters log "
-                                              f"lines by pattern ({reader}), which may expect plain text",
+            return self.finding(at, message + f": JSON changes the shape of its log lines, and this file filters its "
+                                              f"log group by pattern ({reader}), which may expect plain text",
                                 fix=edits, tier=Tier.UNSAFE)
         return self.finding(at, message, fix=edits)
 
@@ -129,13 +132,28 @@ def _log_format(call: ConstructCall) -> str | None:
     return "JSON" if value.upper() == "JSON" else "Text"
 
 
-def _log_reader(ctx: FileContext) -> str | None:
-    """The name of the first construct or method of the file that filters log lines by pattern."""
-    for c in ctx.calls_of(LOG_READERS):
-        return c.class_name
-    for method in LOG_READER_METHODS:
-        for _ in ctx.method_calls(method):
-            return method
+def _log_reader(call: ConstructCall) -> str | None:
+    """The name of the first construct or method of the file that filters the function's log
+    lines by pattern: on its ``log_group=``, on ``fn.log_group``, or on a log group the file does
+    not build (it may be the function's). Filters on other log groups of the file do not count."""
+    ctx = call.ctx
+    readers = [(c.class_name, c.value("log_group")) for c in ctx.calls_of(LOG_READERS)]
+    readers += [(method, receiver) for method in LOG_READER_METHODS for _, receiver in ctx.method_calls(method)]
+    own = call.value("log_group")
+    own_name = None if own is None else dotted_name(own)
+    for name, group in readers:
+        if group is None:
+            continue
+        if isinstance(group, cst.Attribute) and group.attr.value == "log_group":
+            if call.refers_to(group.value, group):
+                return name  # fn.log_group
+            if any(isinstance(v, cst.Call) for v in ctx.assigned_values(group.value, group)):
+                continue  # the log group of another construct of the file
+            return name
+        if own_name is not None and dotted_name(group) == own_name:
+            return name  # the log group passed as the function's log_group=
+        if ctx.constructed_type(group, group) != LOG_GROUP:
+            return name  # a log group the file does not build here: it may be the function's
     return None
 
 
