@@ -26,6 +26,10 @@ REST_APIS = (
 )
 STAGE = "aws_cdk.aws_apigateway.Stage"
 STAGE_OPTIONS = "aws_cdk.aws_apigateway.StageOptions"
+#: the fields of ``AccessLogFormat.json_with_standard_fields``, all required keyword-only booleans
+#: whose jsii docs read "If this flag is enabled, the <field> will be output to the log"
+STANDARD_LOG_FIELDS = ("caller", "http_method", "ip", "protocol", "request_time", "resource_path", "response_length",
+                       "status", "user")
 
 
 @dataclass

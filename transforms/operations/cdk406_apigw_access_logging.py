@@ -4,7 +4,7 @@ from typing import Iterable, Iterator
 
 import libcst as cst
 
-from remediator.analysis.apigateway import REST_APIS, STAGE, stage_settings
+from remediator.analysis.apigateway import REST_APIS, STAGE, STANDARD_LOG_FIELDS, stage_settings
 from remediator.analysis.context import ConstructCall
 from remediator.analysis.edits import Edit, parse_statements
 from remediator.analysis.rule import Finding, Rule, Tier
@@ -14,9 +14,6 @@ LOG_GROUP = "aws_cdk.aws_logs.LogGroup"
 DESTINATION = "aws_cdk.aws_apigateway.LogGroupLogDestination"
 ACCESS_LOG_FORMAT = "aws_cdk.aws_apigateway.AccessLogFormat"
 INFO = "aws_cdk.aws_apigateway.MethodLoggingLevel.INFO"
-#: the fields of AccessLogFormat.json_with_standard_fields, all required
-STANDARD_FIELDS = ("caller", "http_method", "ip", "protocol", "request_time", "resource_path", "response_length",
-                   "status", "user")
 #: the feature flag (cdk.json) under which a RestApi creates no CloudWatch role by default
 NO_CLOUDWATCH_ROLE_FLAG = "@aws-cdk/aws-apigateway:disableCloudWatchRole"
 
@@ -130,7 +127,7 @@ class ApigwAccessLogging(Rule):
             name = ctx.free_construct_id(f"{call.construct_id or 'Api'}AccessLogs")
             text, imports = ctx.code(f'{log_group} = `{LOG_GROUP}`({scope}, "{name}")')
             edits.append(_insert_before(stmt, text, imports))
-            fields = ", ".join(f"{f}=True" for f in STANDARD_FIELDS)
+            fields = ", ".join(f"{f}=True" for f in STANDARD_LOG_FIELDS)
             values = {"access_log_destination": f"`{DESTINATION}`({log_group})",
                       "access_log_format": f"`{ACCESS_LOG_FORMAT}`.json_with_standard_fields({fields})", **values}
         edits.extend(settings.merge(values))
@@ -163,7 +160,7 @@ def _insert_before(stmt: cst.SimpleStatementLine, text: str, imports: list[str])
 
 def suggested_names() -> Iterable[str]:
     return [LOG_GROUP, DESTINATION, INFO, f"{ACCESS_LOG_FORMAT}.json_with_standard_fields",
-            *(f"{ACCESS_LOG_FORMAT}.json_with_standard_fields({f})" for f in STANDARD_FIELDS),
+            *(f"{ACCESS_LOG_FORMAT}.json_with_standard_fields({f})" for f in STANDARD_LOG_FIELDS),
             *(f"aws_cdk.aws_apigateway.StageOptions({k})" for k in
               ("access_log_destination", "access_log_format", "logging_level", "metrics_enabled")),
             *(f"{STAGE}({k})" for k in ("access_log_destination", "access_log_format", "logging_level", "metrics_enabled")),
