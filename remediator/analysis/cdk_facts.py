@@ -531,3 +531,70 @@ def env_regions(ctx: "FileContext", call: cst.Call) -> list[str]:
         if isinstance(region, cst.SimpleString) and isinstance(region.evaluated_value, str):
             out.append(region.evaluated_value)
     return out
+
+
+# -- stack environments -----------------------------------------------------------------------------
+ENVIRONMENT = "aws_cdk.Environment"
+
+
+def stack_has_region(ctx: "FileContext", at: cst.CSTNode) -> bool | None:
+    """Whether the stack whose class holds ``at`` has a concrete region at synth time, as far as
+    this file shows: True when its ``__init__`` passes ``env=`` with a region to ``super()``, or
+    every instantiation of the class in the file does (``AppStack(app, "App", env=cdk.Environment(
+    region=...))``); False when an instantiation passes no ``env=`` or an ``env`` without a region
+    (an environment-agnostic stack: ``Stack.of(x).region`` is a token); None when the file does
+    not tell (the class is instantiated elsewhere, a ``**kwargs`` spread, ``env`` from a parameter,
+    ``at`` is not in a stack class)."""
+    from remediator.analysis.bindings import Kind, classes_deriving_from
+
+    cls = ctx.enclosing(at, cst.ClassDef)
+    stacks = classes_deriving_from(ctx.classes, ctx.qualname, lambda q: q in STACK_CLASSES or q == "aws_cdk.core.Stack")
+    if not isinstance(cls, cst.ClassDef) or cls not in stacks:
+        return None
+    verdicts: list[bool | None] = []
+    for call in ctx.calls:
+        func = call.func
+        if _is_super_init(func) and ctx.enclosing(call, cst.ClassDef) is cls:
+            env = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "env"), None)
+            if env is not None:
+                return _region_in(ctx, env, call)
+        elif isinstance(func, cst.Name) and func.value == cls.name.value and Kind.CLASS in ctx.scopes.kinds_at(
+                func.value, call):
+            env = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "env"), None)
+            if env is None:
+                verdicts.append(None if any(a.star == "**" for a in call.args) else False)
+            else:
+                verdicts.append(_region_in(ctx, env, call))
+    if not verdicts:
+        return None
+    return False if False in verdicts else (None if None in verdicts else True)
+
+
+def _is_super_init(func: cst.BaseExpression) -> bool:
+    return (isinstance(func, cst.Attribute) and func.attr.value == "__init__" and isinstance(func.value, cst.Call)
+            and isinstance(func.value.func, cst.Name) and func.value.func.value == "super")
+
+
+def _region_in(ctx: "FileContext", env: cst.BaseExpression, at: cst.CSTNode) -> bool | None:
+    """Whether an ``env=`` value carries a region: ``cdk.Environment(region=...)``, ``{"region": ...}``,
+    or a name bound to one of those; None when it cannot be seen."""
+    if isinstance(env, cst.Name):
+        if env.value == "None":
+            return False
+        values = ctx.assigned_values(env, at)
+        if not values or ctx.scopes.rebound_at(env):
+            return None
+        found = {_region_in(ctx, v, at) for v in values if not isinstance(v, cst.Name)}
+        return found.pop() if len(found) == 1 else None
+    if isinstance(env, cst.Call) and ctx.call_qualname(env) == ENVIRONMENT:
+        if any(a.star for a in env.args):
+            return None
+        region = next((a.value for a in env.args if a.keyword is not None and a.keyword.value == "region"), None)
+        return region is not None and not (isinstance(region, cst.Name) and region.value == "None")
+    if isinstance(env, cst.Dict):
+        keys = {el.key.evaluated_value for el in env.elements
+                if isinstance(el, cst.DictElement) and isinstance(el.key, cst.SimpleString)}
+        if any(isinstance(el, cst.StarredDictElement) for el in env.elements):
+            return None
+        return "region" in keys
+    return None

@@ -334,15 +334,19 @@ def hug_call(call: cst.Call, indent: str) -> cst.Call | None:
     return call.with_changes(whitespace_before_args=_new_line(indent), args=args)
 
 
-def explode_call(call: cst.Call, indent: str) -> cst.Call:
+def explode_call(call: cst.Call, indent: str, base: str = "") -> cst.Call:
     """Lay a call out one argument per line with a trailing comma (black's style).
 
     ``indent`` is one level of the file's indentation; arguments land one level deeper than the
-    block holding the statement, and the closing parenthesis at the block's level.
+    block holding the statement, and the closing parenthesis at the block's level. ``base`` is
+    where the call's own line starts, relative to the block (a call nested in an argument line).
     """
     if not call.args:
         return call
-    line = _new_line
+
+    def line(extra: str) -> cst.ParenthesizedWhitespace:
+        return _new_line(base + extra)
+
     args = []
     for i, arg in enumerate(call.args):
         last = i == len(call.args) - 1
@@ -518,3 +522,57 @@ def _only_imports(stmt: cst.CSTNode) -> bool:
 
     stmt.visit(V())
     return bool(found) and all(found)
+
+
+# --------------------------------------------------------------------------------------------
+# Layout of calls with long nested calls (options objects, ``json_with_standard_fields(...)``)
+
+
+def lay_out_nested(call: cst.Call, indent: str, width: int, base: str = "", force: bool = False,
+                   prefix: int = 0) -> cst.Call:
+    """``call`` one argument per line when it does not fit in ``width`` columns (counted from the
+    block holding the statement; ``base`` is where the call's line starts, relative to it, and
+    ``prefix`` how many characters precede the call on that line: ``api = ``), and,
+    recursively, each argument whose one-line call value does not fit on its own line. A call
+    already written over several lines keeps its layout; only its arguments are looked at."""
+    if not call.args or _has_comment(call):
+        return call  # a comment inside is laid out by hand: keep it where it is
+    empty = cst.Module(body=[])
+    lines = empty.code_for_node(call).split("\n")
+    if len(lines) == 1:
+        if not force and len(base) + prefix + len(lines[0]) <= width:
+            return call
+        call = explode_call(call, indent, base)
+    elif _crowded_line(call, width, len(base) + prefix):
+        # written over several lines, but with a line of several arguments that is now too long
+        last = call.args[-1]
+        end = last.comma.whitespace_after if isinstance(last.comma, cst.Comma) else last.whitespace_after_arg
+        call = explode_call(call, indent, end.last_line.value if isinstance(end, cst.ParenthesizedWhitespace) else base)
+    args = list(call.args)
+    for i, arg in enumerate(args):
+        before = call.whitespace_before_args if i == 0 else args[i - 1].comma
+        ws = before.whitespace_after if isinstance(before, cst.Comma) else before
+        if not (isinstance(ws, cst.ParenthesizedWhitespace) and isinstance(arg.value, cst.Call)):
+            continue
+        arg_base = ws.last_line.value
+        if len(arg_base) + len(empty.code_for_node(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT))) + 1 > width:
+            args[i] = arg.with_changes(value=lay_out_nested(arg.value, indent, width, arg_base, force=True))
+    return call.with_changes(args=args)
+
+
+def _crowded_line(call: cst.Call, width: int, first: int) -> bool:
+    """A line of ``call`` (written over several lines) that holds more than one argument and is
+    longer than ``width`` (``first``: the columns before the call's first line)."""
+    empty = cst.Module(body=[])
+    lines: list[tuple[int, int]] = []  # (length, arguments) per line
+    start: cst.BaseParenthesizableWhitespace = call.whitespace_before_args
+    for arg in call.args:
+        text = len(empty.code_for_node(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT))) + 2
+        if isinstance(start, cst.ParenthesizedWhitespace) or not lines:
+            offset = len(start.last_line.value) if isinstance(start, cst.ParenthesizedWhitespace) else first
+            lines.append((offset + text, 1))
+        else:
+            length, count = lines[-1]
+            lines[-1] = (length + text, count + 1)
+        start = arg.comma.whitespace_after if isinstance(arg.comma, cst.Comma) else arg.whitespace_after_arg
+    return any(count > 1 and length > width for length, count in lines)

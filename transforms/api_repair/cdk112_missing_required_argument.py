@@ -6,6 +6,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import libcst as cst
 
 from remediator.analysis import edits as E
+from remediator.analysis.apigateway import STANDARD_LOG_FIELDS
 from remediator.analysis.context import NOT_LITERAL, FileContext, literal_value
 from remediator.analysis.durations import member_for_days
 from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
@@ -18,8 +19,7 @@ from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
 FILL_TRUE = {
     "aws_cdk.aws_apigateway.AccessLogFormat.json_with_standard_fields": (
         "include every standard field",
-        ("caller", "http_method", "ip", "protocol", "request_time", "resource_path", "response_length", "status",
-         "user"),
+        STANDARD_LOG_FIELDS,
     ),
 }
 

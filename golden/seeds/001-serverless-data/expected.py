@@ -23,6 +23,7 @@ class ServerlessDataStack(Stack):
         super().__init__(scope, construct_id, **kwargs)
 
         vpc = ec2.Vpc(self, "Vpc", max_azs=2, nat_gateways=1)
+        vpc.add_flow_log("FlowLog")
         trail_key = kms.Key(self, "TrailKey", enable_key_rotation=True)
         trail_key.add_to_resource_policy(
             iam.PolicyStatement(
@@ -63,6 +64,20 @@ class ServerlessDataStack(Stack):
             point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(point_in_time_recovery_enabled=True),
             removal_policy=RemovalPolicy.RETAIN,
         )
+        table.metric("ReadThrottleEvents", statistic="Sum").create_alarm(
+            self,
+            "EventsReadThrottlesAlarm",
+            threshold=1,
+            evaluation_periods=1,
+            treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
+        )
+        table.metric("WriteThrottleEvents", statistic="Sum").create_alarm(
+            self,
+            "EventsWriteThrottlesAlarm",
+            threshold=1,
+            evaluation_periods=1,
+            treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
+        )
         processor = lambda_.Function(
             self,
             "Processor",
@@ -73,6 +88,8 @@ class ServerlessDataStack(Stack):
             reserved_concurrent_executions=10,
             vpc=vpc,
             environment={"TABLE_NAME": table.table_name},
+            tracing=lambda_.Tracing.ACTIVE,
+            logging_format=lambda_.LoggingFormat.JSON,
         )
         processor.add_to_role_policy(iam.PolicyStatement(actions=["dynamodb:*"], resources=["*"]))
         data_bucket.grants.actions_on_object_keys(processor, "*", "s3:GetObject", "s3:PutObject")
