@@ -470,3 +470,25 @@ def _only_imports(stmt: cst.CSTNode) -> bool:
 
     stmt.visit(V())
     return bool(found) and all(found)
+
+
+# --------------------------------------------------------------------------------------------
+# Laying out inserted statements
+
+
+def fit_statements(statements: Sequence[cst.BaseStatement], block_indent: str, line_length: int | None,
+                   indent: str = "    ") -> list[cst.BaseStatement]:
+    """Statements to insert in a block indented by ``block_indent``, each one-line call statement
+    that would be longer than ``line_length`` laid out one argument per line (as an edited call
+    is: :func:`explode_call`)."""
+    out = []
+    for stmt in statements:
+        small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 else None
+        call = getattr(small, "value", None)
+        code = cst.Module(body=[]).code_for_node(stmt).rstrip("\r\n")
+        if line_length is None or not isinstance(call, cst.Call) or "\n" in code \
+                or len(block_indent) + len(code) <= line_length:
+            out.append(stmt)
+            continue
+        out.append(stmt.with_changes(body=[small.with_changes(value=explode_call(call, indent))]))  # type: ignore[union-attr]
+    return out
