@@ -13,6 +13,8 @@ from aws_cdk import (
     aws_sns as sns,
 )
 from aws_cdk import aws_cloudwatch_actions as cloudwatch_actions
+from aws_cdk import CfnOutput
+from aws_cdk import Fn
 from constructs import Construct
 
 
@@ -23,7 +25,19 @@ class ServerlessDataStack(Stack):
         super().__init__(scope, construct_id, **kwargs)
 
         vpc = ec2.Vpc(self, "Vpc", max_azs=2, nat_gateways=1)
+        CfnOutput(self, "VpcId", value=vpc.vpc_id)
+        CfnOutput(
+            self,
+            "VpcPublicSubnetIds",
+            value=Fn.join(",", [subnet.subnet_id for subnet in vpc.public_subnets]),
+        )
+        CfnOutput(
+            self,
+            "VpcPrivateSubnetIds",
+            value=Fn.join(",", [subnet.subnet_id for subnet in vpc.private_subnets]),
+        )
         trail_key = kms.Key(self, "TrailKey", enable_key_rotation=True)
+        CfnOutput(self, "TrailKeyArn", value=trail_key.key_arn)
         data_bucket = s3.Bucket(
             self,
             "DataBucket",
@@ -32,6 +46,7 @@ class ServerlessDataStack(Stack):
             block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
             enforce_ssl=True,
         )
+        CfnOutput(self, "DataBucketArn", value=data_bucket.bucket_arn)
         table = dynamodb.Table(
             self,
             "Events",
@@ -40,6 +55,7 @@ class ServerlessDataStack(Stack):
             point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(point_in_time_recovery_enabled=True),
             removal_policy=RemovalPolicy.RETAIN,
         )
+        CfnOutput(self, "EventsTableArn", value=table.table_arn)
         processor = lambda_.Function(
             self,
             "Processor",
@@ -51,6 +67,7 @@ class ServerlessDataStack(Stack):
             vpc=vpc,
             environment={"TABLE_NAME": table.table_name},
         )
+        CfnOutput(self, "ProcessorFunctionArn", value=processor.function_arn)
         processor.add_to_role_policy(iam.PolicyStatement(actions=["dynamodb:*"], resources=["*"]))
         data_bucket.grants.actions_on_object_keys(processor, "*", "s3:GetObject", "s3:PutObject")
         table.grant_read_write_data(processor)

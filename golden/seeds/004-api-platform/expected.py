@@ -19,6 +19,17 @@ class ApiPlatformStack(cdk.Stack):
         env_name = self.node.try_get_context("environmentSuffix") or "dev"
 
         vpc = ec2.Vpc(self, "Vpc", max_azs=2)
+        cdk.CfnOutput(self, "VpcId", value=vpc.vpc_id)
+        cdk.CfnOutput(
+            self,
+            "VpcPublicSubnetIds",
+            value=cdk.Fn.join(",", [subnet.subnet_id for subnet in vpc.public_subnets]),
+        )
+        cdk.CfnOutput(
+            self,
+            "VpcPrivateSubnetIds",
+            value=cdk.Fn.join(",", [subnet.subnet_id for subnet in vpc.private_subnets]),
+        )
         flow_role = iam.Role(
             self,
             "FlowLogRole",
@@ -41,6 +52,7 @@ class ApiPlatformStack(cdk.Stack):
             block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
             enforce_ssl=True,
         )
+        cdk.CfnOutput(self, "UploadsBucketArn", value=uploads.bucket_arn)
         table = dynamodb.Table(
             self,
             "Orders",
@@ -48,6 +60,7 @@ class ApiPlatformStack(cdk.Stack):
             partition_key=dynamodb.Attribute(name="id", type=dynamodb.AttributeType.STRING),
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
+        cdk.CfnOutput(self, "OrdersTableArn", value=table.table_arn)
         database = rds.DatabaseInstance(
             self,
             "Database",
