@@ -351,3 +351,9 @@ def uses_of(call: "ConstructCall") -> list[cst.CSTNode]:
                                 else list(ctx.references.get(name, ())))
     return [n for n in nodes if not isinstance(ctx.parent(n), cst.AssignTarget)
             and call.refers_to(n, n)]  # type: ignore[arg-type]
+
+
+def words_of(text: str) -> list[str]:
+    """The words of an identifier or construct id, as written: ``DataBucket``, ``data_bucket``,
+    ``data-bucket`` -> ``Data``/``data``, ``Bucket``/``bucket``; ``SQSQueue`` -> ``SQS``, ``Queue``."""
+    return re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", text)

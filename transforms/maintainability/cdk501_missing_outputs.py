@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 import libcst as cst
+import libcst.matchers as m
 
 from remediator.analysis import edits as E
-from remediator.analysis.cdk_facts import builds_construct_like, stack_classes_of, uses_of
+from remediator.analysis.cdk_facts import builds_construct_like, stack_classes_of, uses_of, words_of
 from remediator.analysis.context import ConstructCall, FileContext
 from remediator.analysis.imports import dotted_name
 from remediator.analysis.rule import Finding, Rule, Tier
@@ -227,18 +227,9 @@ class MissingOutputs(Rule):
 
 
 def _names_in(value: cst.BaseExpression) -> list[cst.BaseExpression]:
-    found: list[cst.BaseExpression] = []
-
-    class Visitor(cst.CSTVisitor):
-        def visit_Name(self, node: cst.Name) -> None:
-            found.append(node)
-
-        def visit_Attribute(self, node: cst.Attribute) -> None:
-            if dotted_name(node) is not None:
-                found.append(node)
-
-    value.visit(Visitor())
-    return found
+    """The names and dotted names (``bucket``, ``self.bucket``) read in an expression."""
+    return [n for n in m.findall(value, m.Name() | m.Attribute())
+            if isinstance(n, cst.Name) or dotted_name(n) is not None]  # type: ignore[arg-type]
 
 
 def _output_scope(call: ConstructCall) -> str | None:
@@ -276,7 +267,7 @@ def _id_words(call: ConstructCall) -> list[str] | None:
         if call.binding is None or (isinstance(fn, cst.FunctionDef) and fn.name.value != "__init__"):
             return None
         text = call.binding.rsplit(".", 1)[-1]
-    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", text)
+    words = words_of(text)
     return words if words and words[0][0].isalpha() else None
 
 
@@ -287,7 +278,7 @@ def _receives_logs(call: ConstructCall) -> bool:
     if call.class_name not in ("Bucket", "CfnBucket"):
         return False
     ctx = call.ctx
-    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", f"{call.construct_id or ''} {call.binding or ''}")
+    words = words_of(f"{call.construct_id or ''} {call.binding or ''}")
     if {w.lower() for w in words} & {"log", "logs", "logging", "trail", "cloudtrail"}:
         return True
     for use in uses_of(call):

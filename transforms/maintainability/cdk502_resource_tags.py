@@ -18,7 +18,7 @@ from remediator.analysis.cdk_facts import (
     stack_classes_of,
 )
 from remediator.analysis.context import FileContext, literal_value
-from remediator.analysis.rule import Edit, Finding, Rule, Tier
+from remediator.analysis.rule import Finding, Rule, Tier
 from remediator.analysis.tagging import TAG_REPLACING_CONSTRUCTS, replaced_by_new_tags
 from remediator.source.cdk_app import SOME_TAGS, app_tag_keys
 

@@ -5,10 +5,11 @@ import textwrap
 from typing import Any, Iterable, Iterator
 
 import libcst as cst
+import libcst.matchers as m
 
-from remediator.analysis.cdk_facts import FUNCTIONS
+from remediator.analysis.cdk_facts import FUNCTIONS, words_of
 from remediator.analysis.context import ConstructCall, FileContext, literal_value
-from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
+from remediator.analysis.rule import Finding, Fix, Rule, Tier
 
 INLINE = ("aws_cdk.aws_lambda.Code.from_inline", "aws_cdk.aws_lambda.InlineCode.from_inline",
           "aws_cdk.aws_lambda.InlineCode")
@@ -119,7 +120,8 @@ class InlineLambdaCode(Rule):
         path = f'os.path.join(os.path.dirname(__file__), "lambda", "{folder}")'
         edit = function.set_keyword("code", f"`aws_cdk.aws_lambda.Code`.from_asset({path})")
         edit.imports = [*edit.imports, "import os"]
-        edit.files = {f"lambda/{folder}/{file_name}": source if source.endswith("\n") else source + "\n"}
+        text = source.lstrip("\r\n")  # the blank line after an opening triple quote
+        edit.files = {f"lambda/{folder}/{file_name}": text if text.endswith("\n") else text + "\n"}
         edits = [edit]
         if variable is not None:
             edits.append(ctx.remove_statement(variable))
@@ -152,17 +154,9 @@ def _source(ctx: FileContext, argument: cst.BaseExpression,
 
 def _literal_text(node: cst.BaseExpression) -> str:
     """The literal parts of code built at synth time (to count its lines)."""
-    parts: list[str] = []
-
-    class Visitor(cst.CSTVisitor):
-        def visit_SimpleString(self, n: cst.SimpleString) -> None:
-            parts.append(str(n.evaluated_value))
-
-        def visit_FormattedStringText(self, n: cst.FormattedStringText) -> None:
-            parts.append(n.value.replace("\\n", "\n"))
-
-    node.visit(Visitor())
-    return "".join(parts)
+    parts = [str(n.evaluated_value) if isinstance(n, cst.SimpleString) else n.value.replace("\\n", "\n")
+             for n in m.findall(node, m.SimpleString() | m.FormattedStringText())]
+    return "".join(parts)  # type: ignore[arg-type]
 
 
 def _destination(ctx: FileContext, call: ConstructCall, source: str,
@@ -192,7 +186,7 @@ def _destination(ctx: FileContext, call: ConstructCall, source: str,
             return "the code does not compile", "", "", None
     if "" in taken:
         return "this file already loads an asset from the folder `lambda` itself", "", "", None
-    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", fn.construct_id or (fn.binding or "").rsplit(".", 1)[-1])
+    words = words_of(fn.construct_id or (fn.binding or "").rsplit(".", 1)[-1])
     base = "_".join(w.lower() for w in words) or "handler"
     base = base if base[0].isalpha() else f"fn_{base}"
     folder, n = base, 2
@@ -205,20 +199,9 @@ def _asset_names(ctx: FileContext) -> set[str]:
     """Folders under ``lambda`` the file already loads assets from (``""``: ``lambda`` itself)."""
     out = set()
     for call in ctx.calls_of(("aws_cdk.aws_lambda.Code.from_asset", "aws_cdk.aws_lambda.AssetCode")):
-        text = " ".join(str(literal_value(n)) for n in _strings(call.node))
+        text = " ".join(str(literal_value(n)) for n in m.findall(call.node, m.SimpleString()))  # type: ignore[arg-type]
         parts = [p for p in re.split(r"[\s/\\]+", text) if p not in ("", ".")]
         if "lambda" in parts:
             following = parts[parts.index("lambda") + 1:]
             out.add(following[0] if following else "")
     return out
-
-
-def _strings(node: cst.CSTNode) -> list[cst.SimpleString]:
-    found: list[cst.SimpleString] = []
-
-    class Visitor(cst.CSTVisitor):
-        def visit_SimpleString(self, n: cst.SimpleString) -> None:
-            found.append(n)
-
-    node.visit(Visitor())
-    return found
