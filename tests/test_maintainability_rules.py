@@ -17,7 +17,8 @@ from remediator.runner import Request, run
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 
-HANDLER = "import json\n\ndef handler(event, context):\n    body = json.dumps(event)\n    return {'statusCode': 200, 'body': body}\n"
+HANDLER = ("import json\n\ndef handler(event, context):\n    body = json.dumps(event)\n"
+           "    return {'statusCode': 200, 'body': body}\n")
 
 STACK = textwrap.dedent('''\
     from aws_cdk import Stack

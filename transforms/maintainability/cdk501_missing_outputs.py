@@ -179,8 +179,8 @@ class MissingOutputs(Rule):
             return
         label = f"{call.class_name} '{call.construct_id}'" if call.construct_id else call.class_name
         if not wanted:
-            yield self.finding(call, f"{label} has no CfnOutput for its subnet ids, and which subnet groups it "
-                                     "has cannot be told from the code (subnet_configuration)", tier=Tier.REPORT)
+            yield self.finding(call, f"{label} has no CfnOutput for its subnet ids; not fixed: which subnet groups "
+                                     "it has cannot be told from the code", tier=Tier.REPORT)
             return
         words = [w.capitalize() if w.isupper() and len(w) > 1 else w[:1].upper() + w[1:] for w in words]
         base = "".join(words)
@@ -196,7 +196,8 @@ class MissingOutputs(Rule):
         edit = call.follow_with("\n".join(lines))
         parts = list(dict.fromkeys(w for _, _, w in wanted))
         whats = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
-        unknown = "" if groups is not None else " (its subnet groups cannot be told from the code: not output)"
+        unknown = ("" if groups is not None
+                   else " (nor for its subnet ids: which subnet groups it has cannot be told from the code)")
         message = f"{label} has no CfnOutput for its {whats}{unknown}"
         if edit is None:
             yield self.finding(call, message + "; not fixed: it is built inside an expression", tier=Tier.REPORT)

@@ -169,9 +169,10 @@ def _destination(ctx: FileContext, call: ConstructCall, source: str,
     if q not in FUNCTIONS:
         return "the code is not passed straight to a Lambda function's code=", "", "", None
     fn = ConstructCall(ctx, function, q)  # type: ignore[arg-type]
-    family = next((f for f in FILE_NAMES if (fn.value_qualname("runtime") or "").rpartition(".")[2].startswith(f)), None)
+    runtime = fn.value_qualname("runtime") or ""
+    family = next((f for f in FILE_NAMES if runtime.rpartition(".")[2].startswith(f)), None)
     handler = fn.literal("handler")
-    if family is None or not (fn.value_qualname("runtime") or "").startswith("aws_cdk.aws_lambda.Runtime."):
+    if family is None or not runtime.startswith("aws_cdk.aws_lambda.Runtime."):
         return "the function's runtime cannot be read (Python or Node.js)", "", "", None
     if not (isinstance(handler, str) and handler.startswith("index.")):
         return "its handler is not `index.<function>` (inline code runs as index.*)", "", "", None
