@@ -25,6 +25,8 @@ from remediator.analysis.engine import FileResult, RunOptions, process_source
 from remediator.transforms import all_rules
 
 HEADER = """\
+import os
+
 import aws_cdk as cdk
 from aws_cdk import Aspects, Duration, RemovalPolicy, SecretValue, Stack, Tags
 from aws_cdk import aws_apigateway as apigw

@@ -598,3 +598,81 @@ def _region_in(ctx: "FileContext", env: cst.BaseExpression, at: cst.CSTNode) -> 
             return None
         return "region" in keys
     return None
+
+
+# -- stacks and constructs of a file ------------------------------------------------------------------
+#: stack classes whose resources belong to a parent stack's template (their outputs and tags are
+#: the parent's business)
+NESTED_STACK_CLASSES = ("aws_cdk.NestedStack", "aws_cdk.aws_cloudformation.NestedStack", "aws_cdk.core.NestedStack")
+
+
+def is_construct_class(ctx: "FileContext", qualname: str | None) -> bool:
+    """``qualname`` is an aws-cdk-lib (or constructs) class whose instances are constructs:
+    ``aws_cdk.aws_s3.Bucket``, ``aws_cdk.aws_s3.CfnBucket``, ``aws_cdk.Stack``; not structs, enums
+    or helper classes (``aws_cdk.aws_cloudfront_origins.S3Origin``). Answered by the API index."""
+    if qualname is None or not qualname.startswith(("aws_cdk.", "constructs.")):
+        return False
+    try:
+        return ctx.api.is_class(qualname) and ctx.api.is_subtype(qualname, "constructs.Construct")
+    except Exception:  # noqa: BLE001 - no API index: not provably a construct
+        return False
+
+
+def stack_classes_of(ctx: "FileContext", nested: bool = False) -> list[cst.ClassDef]:
+    """The classes of the file that are stacks: deriving from ``aws_cdk.Stack`` (or a subclass the
+    API index knows), directly or through classes of the file. Nested stacks only with ``nested``."""
+    from remediator.analysis.bindings import classes_deriving_from
+
+    def stack(q: str) -> bool:
+        if q in NESTED_STACK_CLASSES or (q.startswith("aws_cdk.") and _derives(ctx, q, "aws_cdk.NestedStack")):
+            return nested
+        return q in STACK_CLASSES or q == "aws_cdk.core.Stack" or _derives(ctx, q, "aws_cdk.Stack")
+
+    return classes_deriving_from(ctx.classes, ctx.qualname, stack)
+
+
+def _derives(ctx: "FileContext", qualname: str, base: str) -> bool:
+    if not qualname.startswith("aws_cdk."):
+        return False
+    try:
+        return bool(ctx.api.has_type(qualname) and ctx.api.is_subtype(qualname, base))
+    except Exception:  # noqa: BLE001 - no API index
+        return False
+
+
+def methods_of(cls: cst.ClassDef) -> list[cst.FunctionDef]:
+    """The functions defined directly in a class body (decorated ones included)."""
+    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+    return [s for s in body if isinstance(s, cst.FunctionDef)]
+
+
+def builds_construct_like(ctx: "FileContext", call: cst.Call) -> bool:
+    """A call that builds a construct: an aws-cdk-lib construct class, or any class called the
+    way constructs are, with a scope and a literal id (``NetworkConstruct(self, "Network")``)."""
+    qualname = ctx.call_qualname(call)
+    if qualname is not None:
+        return is_construct_class(ctx, qualname)
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    return (isinstance(call.func, (cst.Name, cst.Attribute)) and len(positional) >= 2
+            and isinstance(positional[0].value, cst.Name) and positional[0].value.value == "self"
+            and isinstance(positional[1].value, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)))
+
+
+def uses_of(call: "ConstructCall") -> list[cst.CSTNode]:
+    """The reads of the variable that holds ``call``'s construct (``bucket``, ``self.bucket``),
+    where it holds that construct; empty for an unbound construct."""
+    from remediator.analysis.imports import dotted_name
+
+    name, ctx = call.binding, call.ctx
+    if name is None:
+        return []
+    nodes: list[cst.CSTNode] = ([a for a in ctx.attributes if dotted_name(a) == name] if "." in name
+                                else list(ctx.references.get(name, ())))
+    return [n for n in nodes if not isinstance(ctx.parent(n), cst.AssignTarget)
+            and call.refers_to(n, n)]  # type: ignore[arg-type]
+
+
+def words_of(text: str) -> list[str]:
+    """The words of an identifier or construct id, as written: ``DataBucket``, ``data_bucket``,
+    ``data-bucket`` -> ``Data``/``data``, ``Bucket``/``bucket``; ``SQSQueue`` -> ``SQS``, ``Queue``."""
+    return re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", text)

@@ -576,3 +576,25 @@ def _crowded_line(call: cst.Call, width: int, first: int) -> bool:
             lines[-1] = (length + text, count + 1)
         start = arg.comma.whitespace_after if isinstance(arg.comma, cst.Comma) else arg.whitespace_after_arg
     return any(count > 1 and length > width for length, count in lines)
+
+
+# --------------------------------------------------------------------------------------------
+# Laying out inserted statements
+
+
+def fit_statements(statements: Sequence[cst.BaseStatement], block_indent: str, line_length: int | None,
+                   indent: str = "    ") -> list[cst.BaseStatement]:
+    """Statements to insert in a block indented by ``block_indent``, each one-line call statement
+    that would be longer than ``line_length`` laid out one argument per line (as an edited call
+    is: :func:`explode_call`)."""
+    out = []
+    for stmt in statements:
+        small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 else None
+        call = getattr(small, "value", None)
+        code = cst.Module(body=[]).code_for_node(stmt).rstrip("\r\n")
+        if line_length is None or not isinstance(call, cst.Call) or "\n" in code \
+                or len(block_indent) + len(code) <= line_length:
+            out.append(stmt)
+            continue
+        out.append(stmt.with_changes(body=[small.with_changes(value=explode_call(call, indent))]))  # type: ignore[union-attr]
+    return out

@@ -8,6 +8,7 @@ from aws_cdk import (
     aws_autoscaling as autoscaling,
     aws_elasticloadbalancingv2 as elbv2,
 )
+from aws_cdk import Fn
 from constructs import Construct
 
 
@@ -17,7 +18,19 @@ class WebTierStack(Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
         self.vpc = ec2.Vpc(self, "AppVpc", max_azs=2, nat_gateways=1)
+        CfnOutput(self, "AppVpcId", value=self.vpc.vpc_id)
+        CfnOutput(
+            self,
+            "AppVpcPublicSubnetIds",
+            value=Fn.join(",", [subnet.subnet_id for subnet in self.vpc.public_subnets]),
+        )
+        CfnOutput(
+            self,
+            "AppVpcPrivateSubnetIds",
+            value=Fn.join(",", [subnet.subnet_id for subnet in self.vpc.private_subnets]),
+        )
         self.key = kms.Key(self, "DataKey", alias="alias/web-data", enable_key_rotation=True)
+        CfnOutput(self, "DataKeyArn", value=self.key.key_arn)
         self.assets = s3.Bucket(
             self,
             "AssetsBucket",
@@ -28,6 +41,7 @@ class WebTierStack(Stack):
             block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
             enforce_ssl=True,
         )
+        CfnOutput(self, "AssetsBucketArn", value=self.assets.bucket_arn)
         self.replica = s3.Bucket(
             self,
             "ReplicaBucket",
@@ -35,6 +49,7 @@ class WebTierStack(Stack):
             block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
             enforce_ssl=True,
         )
+        CfnOutput(self, "ReplicaBucketArn", value=self.replica.bucket_arn)
         self._create_compute_infrastructure()
 
     def _create_compute_infrastructure(self):
