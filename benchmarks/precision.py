@@ -8,6 +8,7 @@ in its own subfolder with its own ``cdk.json``, is read as each app's configurat
 measures nothing about speed: it gives the figures a reviewer needs to judge every finding.
 
     .venv/bin/python benchmarks/precision.py FOLDER [FOLDER...] [--list] [--fix-preview] [--json]
+        [--select CODES]
 
 Output, per folder and summed over all folders:
 
@@ -35,7 +36,7 @@ import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -116,13 +117,13 @@ def find_apps(folder: str) -> list[str]:
     return apps
 
 
-def measure(folder: str, *, fix_preview: bool, jobs: int | None) -> FolderReport:
+def measure(folder: str, *, fix_preview: bool, jobs: int | None, select: Sequence[str] = ()) -> FolderReport:
     folder = os.path.abspath(folder)
     rep = FolderReport(folder=folder)
     for rule in all_rules():
         rep.rule(rule.code, rule.name)
     with working_directory(folder):
-        result = run(Request(paths=["."], fix=False, extend_select=["ALL"], jobs=jobs))
+        result = run(Request(paths=["."], fix=False, jobs=jobs, **_rules(select)))
     ran = {r.code for r in result.rules}
     rep.rules = {code: rc for code, rc in rep.rules.items() if code in ran}
     rep.files = len(result.results)
@@ -139,11 +140,16 @@ def measure(folder: str, *, fix_preview: bool, jobs: int | None) -> FolderReport
     rep.findings.sort(key=lambda f: (f["path"], f["line"], f["column"], f["code"]))
     if fix_preview:
         files = sorted(shown(result, r.path, folder) for r in result.results if r.skipped is None and not r.errors)
-        preview_fixes(rep, files, jobs)
+        preview_fixes(rep, files, jobs, select)
     return rep
 
 
-def preview_fixes(rep: FolderReport, files: list[str], jobs: int | None) -> None:
+def _rules(select: Sequence[str]) -> dict[str, Any]:
+    """Every rule (on by default or not), or only the ``--select`` ones."""
+    return {"select": list(select)} if select else {"extend_select": ["ALL"]}
+
+
+def preview_fixes(rep: FolderReport, files: list[str], jobs: int | None, select: Sequence[str] = ()) -> None:
     """``fix --diff`` per app, safe and unsafe, on the analysed files only; nothing is written."""
     app_dirs = find_apps(rep.folder)
     by_app: dict[str, list[str]] = defaultdict(list)
@@ -155,7 +161,7 @@ def preview_fixes(rep: FolderReport, files: list[str], jobs: int | None) -> None
         for mode in ("safe", "unsafe"):
             paths = [os.path.relpath(os.path.join(rep.folder, f), app_abs) for f in app_files]
             with working_directory(app_abs):
-                result = run(Request(paths=paths, fix=True, diff=True, changelog=False, extend_select=["ALL"],
+                result = run(Request(paths=paths, fix=True, diff=True, changelog=False, **_rules(select),
                                      unsafe_fixes=(True if mode == "unsafe" else None), jobs=jobs))
             changed = []
             problems = [f"{p}: {m}" for p, m in result.errors]
@@ -280,13 +286,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="run fix --diff per app (safe, then --unsafe-fixes) and count changed files per rule")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     parser.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: CPU count)")
+    parser.add_argument("--select", default="", help="only these rules or prefixes, comma-separated (default: all)")
     args = parser.parse_args(argv)
     for folder in args.folders:
         if not os.path.isdir(folder):
             print(f"{folder}: error: not a folder", file=sys.stderr)
             return 2
     try:
-        reports = [measure(f, fix_preview=args.fix_preview, jobs=args.jobs) for f in args.folders]
+        select = [c.strip() for c in args.select.split(",") if c.strip()]
+        reports = [measure(f, fix_preview=args.fix_preview, jobs=args.jobs, select=select) for f in args.folders]
     except ConfigError as exc:
         print(str(exc), file=sys.stderr)
         return 2

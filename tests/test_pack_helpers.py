@@ -66,6 +66,25 @@ def test_follow_with_binds_an_unbound_construct_to_a_fresh_readable_name() -> No
             '        x = 1\n') in out
 
 
+class OutputAsg(Rule):
+    """Test rule: every AutoScalingGroup gets an output after it (a second rule following it)."""
+
+    code, name, tier = "CDK982", "test-follow-with-too", Tier.SAFE
+    summary = "test"
+    targets: ClassVar[tuple[str, ...]] = ("aws_cdk.aws_autoscaling.AutoScalingGroup",)
+
+    def check(self, call: ConstructCall) -> Iterator[Finding]:
+        if "print(" not in call.ctx.source:
+            yield self.finding(call, "no output", fix=call.follow_with("print({construct})"))
+
+
+def test_rules_following_the_same_unbound_construct_share_its_new_name() -> None:
+    out = _fix(HEADER + '        autoscaling.AutoScalingGroup(self, "Web")\n', ScaleAsg(), OutputAsg())
+    assert out.endswith('        web_auto_scaling_group = autoscaling.AutoScalingGroup(self, "Web")\n'
+                        '        web_auto_scaling_group.scale_on_cpu_utilization("CpuScaling", target_utilization_percent=70)\n'
+                        '        print(web_auto_scaling_group)\n')
+
+
 def test_follow_with_does_not_touch_a_construct_inside_an_expression() -> None:
     source = HEADER + '        groups = [autoscaling.AutoScalingGroup(self, "Web")]\n'
     result = process_source(source.encode(), "stack.py", [ScaleAsg()], RunOptions(fix=True))

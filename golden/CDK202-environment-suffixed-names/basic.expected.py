@@ -14,9 +14,7 @@ class OrdersStack(Stack):
         environment_suffix = self.node.try_get_context("environmentSuffix") or "dev"
         s3.Bucket(self, "Uploads", bucket_name=f"acme-uploads-{environment_suffix}")
         s3.Bucket(
-            self,
-            "Static",
-            bucket_name=f"static-content-{self.account}-{self.region}-{environment_suffix}",
+            self, "Static", bucket_name=f"static-content-{self.account}-{self.region}-{environment_suffix}"
         )
         dynamodb.Table(
             self,

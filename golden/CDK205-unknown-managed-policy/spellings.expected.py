@@ -7,7 +7,9 @@ class SpellingsStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
         role = Role(self, "Runner", assumed_by=ServicePrincipal("ecs-tasks.amazonaws.com"))
-        role.add_managed_policy(ManagedPolicy.from_aws_managed_policy_name("service-role/AmazonECSTaskExecutionRolePolicy"))
+        role.add_managed_policy(
+            ManagedPolicy.from_aws_managed_policy_name("service-role/AmazonECSTaskExecutionRolePolicy")
+        )
         self.audit(role)
 
     def audit(self, role) -> None:

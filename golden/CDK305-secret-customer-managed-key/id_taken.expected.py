@@ -12,8 +12,5 @@ class TakenStack(Stack):
         s3.Bucket(self, "ApiSecretKey")
         api_secret_key_2 = kms.Key(self, "ApiSecretKey2", enable_key_rotation=True)
         secretsmanager.Secret(
-            self,
-            "ApiSecret",
-            description=api_secret_key,
-            encryption_key=api_secret_key_2,
+            self, "ApiSecret", description=api_secret_key, encryption_key=api_secret_key_2
         )

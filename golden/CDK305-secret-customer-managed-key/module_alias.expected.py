@@ -11,8 +11,5 @@ class SecretsStack(Stack):
         api_secret = secretsmanager.Secret(self, "ApiSecret", encryption_key=api_secret_key)
         unbound_secret_key = kms.Key(self, "UnboundKey", enable_key_rotation=True)
         secretsmanager.Secret(
-            self,
-            "Unbound",
-            description="bound to nothing",
-            encryption_key=unbound_secret_key,
+            self, "Unbound", description="bound to nothing", encryption_key=unbound_secret_key
         )

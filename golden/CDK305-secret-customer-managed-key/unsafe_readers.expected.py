@@ -11,10 +11,7 @@ class SharedSecretsStack(cdk.Stack):
         super().__init__(scope, construct_id)
         api_key_secret_key = cdk.aws_kms.Key(self, "ApiKeyKey", enable_key_rotation=True)
         named = secretsmanager.Secret(
-            self,
-            "ApiKey",
-            secret_name="platform/api-key",
-            encryption_key=api_key_secret_key,
+            self, "ApiKey", secret_name="platform/api-key", encryption_key=api_key_secret_key
         )
         listed_secret_key = cdk.aws_kms.Key(self, "ListedKey", enable_key_rotation=True)
         listed = secretsmanager.Secret(self, "Listed", encryption_key=listed_secret_key)

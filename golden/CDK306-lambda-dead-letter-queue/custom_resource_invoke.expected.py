@@ -16,8 +16,14 @@ class TriggerStack(Stack):
             enforce_ssl=True,
             retention_period=Duration.days(14),
         )
-        trigger_build = lambda_.Function(self, "TriggerBuild", runtime=lambda_.Runtime.PYTHON_3_12,
-                                         handler="index.handler", code=lambda_.Code.from_asset("src"), dead_letter_queue=trigger_build_dlq)
+        trigger_build = lambda_.Function(
+            self,
+            "TriggerBuild",
+            runtime=lambda_.Runtime.PYTHON_3_12,
+            handler="index.handler",
+            code=lambda_.Code.from_asset("src"),
+            dead_letter_queue=trigger_build_dlq,
+        )
         check = lambda_.Function(self, "Check", runtime=lambda_.Runtime.PYTHON_3_12,
                                  handler="index.handler", code=lambda_.Code.from_asset("src"))
         cr.AwsCustomResource(

@@ -6,5 +6,9 @@ from constructs import Construct
 class LambdaApiStack(Stack):
     def __init__(self, scope: Construct, construct_id: str, handler) -> None:
         super().__init__(scope, construct_id)
-        LambdaRestApi(self, "Api", handler=handler,
-                      default_cors_preflight_options=CorsOptions(allow_origins=["https://app.example.com", "https://admin.example.com"]))
+        LambdaRestApi(
+            self,
+            "Api",
+            handler=handler,
+            default_cors_preflight_options=CorsOptions(allow_origins=["https://app.example.com", "https://admin.example.com"]),
+        )

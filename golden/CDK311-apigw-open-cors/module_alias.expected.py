@@ -14,4 +14,6 @@ class ApiStack(Stack):
                 allow_methods=apigw.Cors.ALL_METHODS,
             ),
         )
-        apigw.RestApi(self, "Other").root.add_cors_preflight(allow_origins=["https://app.example.com", "https://admin.example.com"], allow_credentials=True)
+        apigw.RestApi(self, "Other").root.add_cors_preflight(
+            allow_origins=["https://app.example.com", "https://admin.example.com"], allow_credentials=True
+        )

@@ -14,10 +14,6 @@ class WebStack(aws_cdk.Stack):
             detailed_monitoring=True,
         )
         aws_cdk.aws_ec2.CfnInstance(
-            self,
-            "L1",
-            image_id="ami-123",
-            instance_type="t3.micro",
-            monitoring=True,
+            self, "L1", image_id="ami-123", instance_type="t3.micro", monitoring=True
         )
         aws_cdk.aws_ec2.CfnInstance(self, "L1On", image_id="ami-123", instance_type="t3.micro", monitoring=True)

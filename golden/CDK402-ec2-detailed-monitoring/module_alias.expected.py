@@ -10,21 +10,9 @@ class WebStack(Stack):
         image = ec2.MachineImage.latest_amazon_linux2023()
         t = ec2.InstanceType("t3.micro")
         ec2.Instance(
-            self,
-            "Bastion",
-            vpc=vpc,
-            instance_type=t,
-            machine_image=image,
-            detailed_monitoring=True,
+            self, "Bastion", vpc=vpc, instance_type=t, machine_image=image, detailed_monitoring=True
         )
-        ec2.Instance(
-            self,
-            "Off",
-            vpc=vpc,
-            instance_type=t,
-            machine_image=image,
-            detailed_monitoring=True,
-        )
+        ec2.Instance(self, "Off", vpc=vpc, instance_type=t, machine_image=image, detailed_monitoring=True)
         ec2.Instance(self, "On", vpc=vpc, instance_type=t, machine_image=image, detailed_monitoring=True)
         asg = autoscaling.AutoScalingGroup(
             self,

@@ -10,12 +10,7 @@ class ApiStack(Stack):
         code = lambda_.Code.from_asset("lambda")
         rt = lambda_.Runtime.PYTHON_3_12
         lambda_.Function(
-            self,
-            "Plain",
-            runtime=rt,
-            handler="index.handler",
-            code=code,
-            tracing=lambda_.Tracing.ACTIVE,
+            self, "Plain", runtime=rt, handler="index.handler", code=code, tracing=lambda_.Tracing.ACTIVE
         )
         lambda_.Function(self, "Traced", runtime=rt, handler="index.handler", code=code,
                          tracing=lambda_.Tracing.ACTIVE)

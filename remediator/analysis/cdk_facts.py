@@ -554,7 +554,7 @@ def stack_has_region(ctx: "FileContext", at: cst.CSTNode) -> bool | None:
     verdicts: list[bool | None] = []
     for call in ctx.calls:
         func = call.func
-        if _is_super_init(func) and ctx.enclosing(call, cst.ClassDef) is cls:
+        if _calls_super_init(func) and ctx.enclosing(call, cst.ClassDef) is cls:
             env = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "env"), None)
             if env is not None:
                 return _region_in(ctx, env, call)
@@ -570,7 +570,7 @@ def stack_has_region(ctx: "FileContext", at: cst.CSTNode) -> bool | None:
     return False if False in verdicts else (None if None in verdicts else True)
 
 
-def _is_super_init(func: cst.BaseExpression) -> bool:
+def _calls_super_init(func: cst.BaseExpression) -> bool:
     return (isinstance(func, cst.Attribute) and func.attr.value == "__init__" and isinstance(func.value, cst.Call)
             and isinstance(func.value.func, cst.Name) and func.value.func.value == "super")
 

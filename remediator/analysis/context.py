@@ -144,6 +144,8 @@ class FileContext:
         self._alias_choices: dict[str, tuple[str, str | None]] = {}
         self._names_in_file: set[str] | None = None
         self._construct_ids: set[str] | None = None
+        #: unbound constructs that fixes of this pass bind to a new name (``ConstructCall.follow_with``)
+        self.new_bindings: dict[cst.CSTNode, str] = {}
 
     # -- the aws-cdk-lib API ------------------------------------------------------------------
     @property
@@ -505,7 +507,9 @@ class ConstructCall:
             parent = self.ctx.parent(self.node)
             if not (isinstance(parent, cst.Expr) and len(stmt.body) == 1 and stmt.body[0] is parent):
                 return None
-            name = self.ctx.fresh_name(self._readable_name())
+            if self.node not in self.ctx.new_bindings:  # one name per construct: several rules may follow it
+                self.ctx.new_bindings[self.node] = self.ctx.fresh_name(self._readable_name())
+            name = self.ctx.new_bindings[self.node]
             rename = name
         text, imports = self.ctx.code(template.replace("{construct}", name))
         edit = Edit.insert_after(stmt, text, imports)
@@ -572,8 +576,14 @@ class ConstructCall:
 
 
 def _bind_expression(stmt: cst.CSTNode, name: str) -> cst.CSTNode:
-    """``Call(...)`` alone on its line -> ``name = Call(...)``."""
-    assert isinstance(stmt, cst.SimpleStatementLine) and isinstance(stmt.body[0], cst.Expr)
+    """``Call(...)`` alone on its line -> ``name = Call(...)`` (unchanged when another edit of the
+    pass bound it to ``name`` already)."""
+    assert isinstance(stmt, cst.SimpleStatementLine)
+    small = stmt.body[0]
+    if isinstance(small, cst.Assign) and [t.target for t in small.targets if isinstance(t.target, cst.Name)] \
+            and small.targets[0].target.value == name:  # type: ignore[attr-defined]
+        return stmt
+    assert isinstance(small, cst.Expr)
     value = stmt.body[0].value
     return stmt.with_changes(body=[cst.Assign(targets=[cst.AssignTarget(cst.Name(name))], value=value)])
 

@@ -39,12 +39,7 @@ class Ec2DetailedMonitoring(Rule):
     Use instead:
     ```python
     ec2.Instance(
-        self,
-        "Vm",
-        vpc=vpc,
-        instance_type=t,
-        machine_image=ami,
-        detailed_monitoring=True,
+        self, "Vm", vpc=vpc, instance_type=t, machine_image=ami, detailed_monitoring=True
     )
     ```
 
