@@ -143,13 +143,19 @@ SEED_CONFIG = textwrap.dedent('''\
 ''')
 
 
+def _seed_stack(seed: str) -> Path:
+    """The stack module of a seed scenario's app."""
+    (stack,) = (GOLDEN / "seeds" / seed / "input").glob("*_stack.py")
+    return stack
+
+
 @pytest.mark.parametrize("seed", ["000-web-tier", "001-serverless-data", "004-api-platform"])
 def test_the_seeds_outputs_and_tags_are_reached_by_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        seed: str) -> None:
     """Seed 000 asks for VPC and subnet id outputs, 001 for ARNs of buckets, tables, functions
     and keys and for tags, 004 for tags: `remediator fix` (CDK502 selected, tag values
     configured) writes them."""
-    shutil.copy(GOLDEN / "seeds" / seed / "input.py", tmp_path / "stack.py")
+    shutil.copy(_seed_stack(seed), tmp_path / "stack.py")
     (tmp_path / "pyproject.toml").write_text(SEED_CONFIG)
     monkeypatch.chdir(tmp_path)
     result = run(Request(paths=["."], fix=True, jobs=1))
@@ -176,7 +182,7 @@ def test_the_seeds_outputs_and_tags_are_reached_by_fix(tmp_path: Path, monkeypat
 
 def test_outputs_are_added_without_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """CDK501 is on by default; CDK502-CDK504 are not."""
-    shutil.copy(GOLDEN / "seeds" / "000-web-tier" / "input.py", tmp_path / "stack.py")
+    shutil.copy(_seed_stack("000-web-tier"), tmp_path / "stack.py")
     monkeypatch.chdir(tmp_path)
     result = run(Request(paths=["."], fix=True, changelog=False, jobs=1))
     assert not result.errors

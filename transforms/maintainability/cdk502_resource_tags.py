@@ -8,6 +8,7 @@ from typing import Any, Iterable, Iterator
 import libcst as cst
 
 from remediator.analysis import edits as E
+from remediator.analysis.apitypes import api_view, infer_type
 from remediator.analysis.bindings import local_bases
 from remediator.analysis.cdk_facts import (
     context_key,
@@ -326,7 +327,11 @@ def _built_types(ctx: FileContext, cls: cst.ClassDef) -> tuple[set[str], set[str
             if not _passes_self(call):
                 continue
             name = call.func.value if isinstance(call.func, cst.Name) else None
-            if name in defined:
+            built = _cdk_method_builds(ctx, call)
+            if built is not None:  # an aws-cdk-lib method: metric.create_alarm(self, ...) builds an Alarm
+                if is_construct_class(ctx, built):
+                    types.update(replaced_by_new_tags(built))
+            elif name in defined:
                 if defined[name] not in seen:
                     visit(defined[name])
             elif not (isinstance(call.func, cst.Attribute) and isinstance(call.func.value, cst.Name)
@@ -335,6 +340,19 @@ def _built_types(ctx: FileContext, cls: cst.ClassDef) -> tuple[set[str], set[str
 
     visit(cls)
     return types, unseen
+
+
+def _cdk_method_builds(ctx: FileContext, call: cst.Call) -> str | None:
+    """What an aws-cdk-lib method called on a receiver of a known aws-cdk-lib type returns
+    (``handler.metric_errors().create_alarm(self, ...)`` -> ``aws_cdk.aws_cloudwatch.Alarm``)."""
+    if not isinstance(call.func, cst.Attribute):
+        return None
+    view = api_view(ctx)
+    receiver = infer_type(ctx, view, call.func.value) if view is not None else None
+    if view is None or receiver is None or not receiver.startswith("aws_cdk.") or not view.has_type(receiver):
+        return None
+    method = view.api.method(receiver, call.func.attr.value)
+    return method.returns if method is not None else None
 
 
 #: alpha modules (outside aws-cdk-lib) whose constructs build only Lambda functions and their roles
