@@ -11,8 +11,8 @@ Layout (see docs/ARCHITECTURE.md):
   ``unsafe-fixes``, ``rules.CODE.option``...). Without ``select``, only the folder's rule runs;
 * ``<case>.cdk.json`` (and ``<case>.cdk.context.json``) — optional: the case's CDK app sets them.
 
-``golden/seeds/<seed>/`` holds one whole stack per review document (``input.py``,
-``expected.py``, ``expected.diff``, ``expected.changelog.md``), run with the default rules.
+``golden/seeds/<seed>/`` holds one whole CDK app per review document (``input/``, ``expected/``,
+``expected.diff``, ``expected-unsafe/``...); tests/test_seed_scenarios.py runs them.
 """
 
 from __future__ import annotations

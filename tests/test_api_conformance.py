@@ -27,15 +27,16 @@ def _context(path: str) -> FileContext:
 
 
 def _seed_pairs() -> list[tuple[str, str, str]]:
+    """Each seed app's Python files, as drafted and as fixed (safe, then with --unsafe-fixes)."""
     out = []
-    for root, _dirs, files in os.walk(SEEDS):
-        for f in files:
-            if f.endswith(".input.py") or f == "input.py":
-                stem = f[: -len("input.py")]
-                expected = os.path.join(root, stem + "expected.py")
-                if os.path.exists(expected):
-                    out.append((os.path.relpath(os.path.join(root, f), GOLDEN), os.path.join(root, f), expected))
-    return sorted(out)
+    for seed in sorted(os.listdir(SEEDS)):
+        drafted = os.path.join(SEEDS, seed, "input")
+        for name in sorted(os.listdir(drafted)) if os.path.isdir(drafted) else []:
+            for fixed in ("expected", "expected-unsafe"):
+                path = os.path.join(SEEDS, seed, fixed, name)
+                if name.endswith(".py") and os.path.exists(path):
+                    out.append((f"seeds/{seed}/{fixed}/{name}", os.path.join(drafted, name), path))
+    return out
 
 
 PAIRS = [(c.id, c.input, c.expected) for c in API_CASES] + _seed_pairs()

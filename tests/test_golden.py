@@ -66,29 +66,3 @@ def test_every_rule_has_golden_cases() -> None:
     folders = {os.path.basename(c.folder) for c in CASES}
     missing = [f"{r.code}-{r.name}" for r in all_rules() if f"{r.code}-{r.name}" not in folders]
     assert not missing, f"rules without golden cases: {missing}"
-
-
-SEEDS = os.path.join(GOLDEN, "seeds")
-SEED_CASES = sorted(d for d in os.listdir(SEEDS) if os.path.isdir(os.path.join(SEEDS, d))) if os.path.isdir(SEEDS) else []
-
-
-@pytest.mark.parametrize("seed", SEED_CASES)
-def test_seed_stack(seed: str, update_golden: bool) -> None:
-    """A whole stack per review document, fixed with the default rules."""
-    from remediator.source.config import Config
-
-    folder = os.path.join(SEEDS, seed)
-    source = _read(os.path.join(folder, "input.py"))
-    assert source is not None
-    result = run_case(source, Config(), fix=True, path="stack.py")
-    assert not result.errors, result.errors
-    output = result.fixed or source
-    diff = case_diff("stack.py", source, output)
-    entry = changelog_entry(result).encode()
-    expected = {"expected.py": output, "expected.diff": diff, "expected.changelog.md": entry}
-    for name, data in expected.items():
-        if update_golden:
-            _write(os.path.join(folder, name), data)
-        assert _read(os.path.join(folder, name)) == data, f"{seed}/{name} differs"
-    compile(output, "expected.py", "exec")
-    assert run_case(output, Config(), fix=True).fixed is None

@@ -48,7 +48,7 @@ class ServerlessDataStack(Stack):
             memory_size=128,
             reserved_concurrent_executions=10,
             vpc=vpc,
-            environment={"TABLE_NAME": table.table_name, "AWS_REGION": "us-east-1"},
+            environment={"TABLE_NAME": table.table_name, "BUCKET_NAME": data_bucket.bucket_name},
         )
         processor.add_to_role_policy(iam.PolicyStatement(actions=["dynamodb:*"], resources=["*"]))
         data_bucket.grant(processor, "s3:GetObject", "s3:PutObject")

@@ -7,6 +7,7 @@ from aws_cdk import aws_lambda as _lambda
 from aws_cdk import aws_logs as logs
 from aws_cdk import aws_rds as rds
 from aws_cdk import aws_s3 as s3
+from aws_cdk import aws_s3_notifications as s3n
 from aws_cdk import aws_secretsmanager as secretsmanager
 from constructs import Construct
 
@@ -74,6 +75,18 @@ class ApiPlatformStack(cdk.Stack):
         )
         table.grant_read_write_data(handler)
         uploads.grant_read(handler)
+
+        thumbnailer = _lambda.Function(
+            self,
+            "Thumbnailer",
+            function_name="upload-thumbnailer",
+            runtime=_lambda.Runtime.PYTHON_3_12,
+            handler="thumbnails.handler",
+            memory_size=256,
+            code=_lambda.Code.from_asset("functions"),
+        )
+        uploads.grant_read_write(thumbnailer)
+        uploads.add_event_notification(s3.EventType.OBJECT_CREATED, s3n.LambdaDestination(thumbnailer))
 
         api = apigw.LambdaRestApi(
             self,

@@ -7,18 +7,34 @@ from aws_cdk import aws_lambda as _lambda
 from aws_cdk import aws_logs as logs
 from aws_cdk import aws_rds as rds
 from aws_cdk import aws_s3 as s3
+from aws_cdk import aws_s3_notifications as s3n
 from aws_cdk import aws_secretsmanager as secretsmanager
 from constructs import Construct
 
 
 class ApiPlatformStack(cdk.Stack):
-    """Seed 004: API platform drafted by an assistant (see ../shared/seeds/004_*.txt)."""
+    """An API platform: REST API on Lambda, DynamoDB orders table, PostgreSQL database, upload
+    bucket, VPC with flow logs."""
 
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
+        cdk.Tags.of(self).add("Owner", "api-team")
+        cdk.Tags.of(self).add("Project", "api-platform")
         env_name = self.node.try_get_context("environmentSuffix") or "dev"
+        cdk.Tags.of(self).add("Environment", env_name)
 
         vpc = ec2.Vpc(self, "Vpc", max_azs=2)
+        cdk.CfnOutput(self, "VpcId", value=vpc.vpc_id)
+        cdk.CfnOutput(
+            self,
+            "VpcPublicSubnetIds",
+            value=cdk.Fn.join(",", [subnet.subnet_id for subnet in vpc.public_subnets]),
+        )
+        cdk.CfnOutput(
+            self,
+            "VpcPrivateSubnetIds",
+            value=cdk.Fn.join(",", [subnet.subnet_id for subnet in vpc.private_subnets]),
+        )
         flow_role = iam.Role(
             self,
             "FlowLogRole",
@@ -38,6 +54,7 @@ class ApiPlatformStack(cdk.Stack):
             block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
             enforce_ssl=True,
         )
+        cdk.CfnOutput(self, "UploadsBucketArn", value=uploads.bucket_arn)
         table = dynamodb.Table(
             self,
             "Orders",
@@ -62,7 +79,9 @@ class ApiPlatformStack(cdk.Stack):
             evaluation_periods=1,
             treat_missing_data=cdk.aws_cloudwatch.TreatMissingData.NOT_BREACHING,
         )
+        cdk.CfnOutput(self, "OrdersTableArn", value=table.table_arn)
         database_secret_key = cdk.aws_kms.Key(self, "DatabaseSecretKey", enable_key_rotation=True)
+        cdk.CfnOutput(self, "DatabaseSecretKeyArn", value=database_secret_key.key_arn)
         database = rds.DatabaseInstance(
             self,
             "Database",
@@ -104,6 +123,35 @@ class ApiPlatformStack(cdk.Stack):
         table.grant_read_write_data(handler)
         uploads.grant_read(handler)
 
+        thumbnailer_dlq = cdk.aws_sqs.Queue(
+            self,
+            "ThumbnailerDlq",
+            encryption=cdk.aws_sqs.QueueEncryption.SQS_MANAGED,
+            enforce_ssl=True,
+            retention_period=cdk.Duration.days(14),
+        )
+        thumbnailer = _lambda.Function(
+            self,
+            "Thumbnailer",
+            function_name="upload-thumbnailer",
+            runtime=_lambda.Runtime.PYTHON_3_12,
+            handler="thumbnails.handler",
+            memory_size=256,
+            code=_lambda.Code.from_asset("functions"),
+            dead_letter_queue=thumbnailer_dlq,
+            tracing=_lambda.Tracing.ACTIVE,
+            logging_format=_lambda.LoggingFormat.JSON,
+        )
+        thumbnailer.metric_errors().create_alarm(
+            self,
+            "ThumbnailerErrorsAlarm",
+            threshold=1,
+            evaluation_periods=1,
+            treat_missing_data=cdk.aws_cloudwatch.TreatMissingData.NOT_BREACHING,
+        )
+        uploads.grant_read_write(thumbnailer)
+        uploads.add_event_notification(s3.EventType.OBJECT_CREATED, s3n.LambdaDestination(thumbnailer))
+
         api_access_logs = logs.LogGroup(self, "OrdersApiAccessLogs")
         api = apigw.LambdaRestApi(
             self,
@@ -125,6 +173,11 @@ class ApiPlatformStack(cdk.Stack):
                 ),
                 logging_level=apigw.MethodLoggingLevel.INFO,
                 metrics_enabled=True,
+                throttling_rate_limit=100,
+                throttling_burst_limit=200,
+            ),
+            default_cors_preflight_options=apigw.CorsOptions(
+                allow_origins=["https://app.example.org"],
             ),
         )
         cdk.CfnOutput(self, "ApiUrl", value=api.url)

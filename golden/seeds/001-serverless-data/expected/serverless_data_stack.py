@@ -13,17 +13,35 @@ from aws_cdk import (
 )
 from aws_cdk import aws_cloudwatch_actions as cloudwatch_actions
 from aws_cdk import Aws
+from aws_cdk import CfnOutput
+from aws_cdk import Fn
+from aws_cdk import Tags
 from constructs import Construct
 
 
 class ServerlessDataStack(Stack):
-    """Seed 001: serverless data pipeline drafted by an assistant (see ../shared/seeds/001_*.txt)."""
+    """A serverless data pipeline: a processing Lambda in a VPC, an S3 data bucket, a DynamoDB
+    events table, an encrypted CloudTrail and an error alarm."""
 
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
+        Tags.of(self).add("Environment", "production")
+        Tags.of(self).add("Owner", "data-platform")
+        Tags.of(self).add("Project", "event-pipeline")
 
         vpc = ec2.Vpc(self, "Vpc", max_azs=2, nat_gateways=1)
         vpc.add_flow_log("FlowLog")
+        CfnOutput(self, "VpcId", value=vpc.vpc_id)
+        CfnOutput(
+            self,
+            "VpcPublicSubnetIds",
+            value=Fn.join(",", [subnet.subnet_id for subnet in vpc.public_subnets]),
+        )
+        CfnOutput(
+            self,
+            "VpcPrivateSubnetIds",
+            value=Fn.join(",", [subnet.subnet_id for subnet in vpc.private_subnets]),
+        )
         trail_key = kms.Key(self, "TrailKey", enable_key_rotation=True)
         trail_key.add_to_resource_policy(
             iam.PolicyStatement(
@@ -48,6 +66,7 @@ class ServerlessDataStack(Stack):
                 resources=["*"],
             )
         )
+        CfnOutput(self, "TrailKeyArn", value=trail_key.key_arn)
         data_bucket = s3.Bucket(
             self,
             "DataBucket",
@@ -56,6 +75,7 @@ class ServerlessDataStack(Stack):
             block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
             enforce_ssl=True,
         )
+        CfnOutput(self, "DataBucketArn", value=data_bucket.bucket_arn)
         table = dynamodb.Table(
             self,
             "Events",
@@ -78,6 +98,7 @@ class ServerlessDataStack(Stack):
             evaluation_periods=1,
             treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
         )
+        CfnOutput(self, "EventsTableArn", value=table.table_arn)
         processor = lambda_.Function(
             self,
             "Processor",
@@ -87,10 +108,11 @@ class ServerlessDataStack(Stack):
             memory_size=128,
             reserved_concurrent_executions=10,
             vpc=vpc,
-            environment={"TABLE_NAME": table.table_name},
+            environment={"TABLE_NAME": table.table_name, "BUCKET_NAME": data_bucket.bucket_name},
             tracing=lambda_.Tracing.ACTIVE,
             logging_format=lambda_.LoggingFormat.JSON,
         )
+        CfnOutput(self, "ProcessorFunctionArn", value=processor.function_arn)
         processor.add_to_role_policy(iam.PolicyStatement(actions=["dynamodb:*"], resources=["*"]))
         data_bucket.grants.actions_on_object_keys(processor, "*", "s3:GetObject", "s3:PutObject")
         table.grant_read_write_data(processor)

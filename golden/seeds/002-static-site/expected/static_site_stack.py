@@ -12,7 +12,8 @@ from constructs import Construct
 
 
 class StaticSiteStack(cdk.Stack):
-    """Seed 002: a "production-grade" static site drafted by an assistant (see ../shared/seeds/002_*.txt)."""
+    """A "production-grade" static site: content bucket behind CloudFront with a certificate and
+    a WAF web ACL, a cache volume, an API secret and a monitoring role."""
 
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)

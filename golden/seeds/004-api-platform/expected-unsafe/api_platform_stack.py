@@ -1,0 +1,187 @@
+import aws_cdk as cdk
+from aws_cdk import aws_apigateway as apigw
+from aws_cdk import aws_dynamodb as dynamodb
+from aws_cdk import aws_ec2 as ec2
+from aws_cdk import aws_iam as iam
+from aws_cdk import aws_lambda as _lambda
+from aws_cdk import aws_logs as logs
+from aws_cdk import aws_rds as rds
+from aws_cdk import aws_s3 as s3
+from aws_cdk import aws_s3_notifications as s3n
+from aws_cdk import aws_secretsmanager as secretsmanager
+import os
+from constructs import Construct
+
+
+class ApiPlatformStack(cdk.Stack):
+    """An API platform: REST API on Lambda, DynamoDB orders table, PostgreSQL database, upload
+    bucket, VPC with flow logs."""
+
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        cdk.Tags.of(self).add("Owner", "api-team")
+        cdk.Tags.of(self).add("Project", "api-platform")
+        env_name = self.node.try_get_context("environmentSuffix") or "dev"
+        cdk.Tags.of(self).add("Environment", env_name)
+
+        vpc = ec2.Vpc(self, "Vpc", max_azs=2)
+        vpc.add_gateway_endpoint("S3Endpoint", service=ec2.GatewayVpcEndpointAwsService.S3)
+        vpc.add_gateway_endpoint("DynamoDbEndpoint", service=ec2.GatewayVpcEndpointAwsService.DYNAMODB)
+        cdk.CfnOutput(self, "VpcId", value=vpc.vpc_id)
+        cdk.CfnOutput(
+            self,
+            "VpcPublicSubnetIds",
+            value=cdk.Fn.join(",", [subnet.subnet_id for subnet in vpc.public_subnets]),
+        )
+        cdk.CfnOutput(
+            self,
+            "VpcPrivateSubnetIds",
+            value=cdk.Fn.join(",", [subnet.subnet_id for subnet in vpc.private_subnets]),
+        )
+        flow_role = iam.Role(
+            self,
+            "FlowLogRole",
+            assumed_by=iam.ServicePrincipal("vpc-flow-logs.amazonaws.com"),
+        )
+        ec2.FlowLog(
+            self,
+            "FlowLog",
+            resource_type=ec2.FlowLogResourceType.from_vpc(vpc),
+            destination=ec2.FlowLogDestination.to_cloud_watch_logs(logs.LogGroup(self, "FlowLogs"), flow_role),
+        )
+
+        uploads = s3.Bucket(
+            self,
+            "Uploads",
+            bucket_name=f"api-platform-uploads-{env_name}",
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            enforce_ssl=True,
+        )
+        cdk.CfnOutput(self, "UploadsBucketArn", value=uploads.bucket_arn)
+        table = dynamodb.Table(
+            self,
+            "Orders",
+            table_name=f"orders-{env_name}",
+            partition_key=dynamodb.Attribute(name="id", type=dynamodb.AttributeType.STRING),
+            removal_policy=cdk.RemovalPolicy.RETAIN if env_name == "prod" else cdk.RemovalPolicy.DESTROY,
+            point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(
+                point_in_time_recovery_enabled=True,
+            ),
+        )
+        table.metric("ReadThrottleEvents", statistic="Sum").create_alarm(
+            self,
+            "OrdersReadThrottlesAlarm",
+            threshold=1,
+            evaluation_periods=1,
+            treat_missing_data=cdk.aws_cloudwatch.TreatMissingData.NOT_BREACHING,
+        )
+        table.metric("WriteThrottleEvents", statistic="Sum").create_alarm(
+            self,
+            "OrdersWriteThrottlesAlarm",
+            threshold=1,
+            evaluation_periods=1,
+            treat_missing_data=cdk.aws_cloudwatch.TreatMissingData.NOT_BREACHING,
+        )
+        cdk.CfnOutput(self, "OrdersTableArn", value=table.table_arn)
+        database_secret_key = cdk.aws_kms.Key(self, "DatabaseSecretKey", enable_key_rotation=True)
+        cdk.CfnOutput(self, "DatabaseSecretKeyArn", value=database_secret_key.key_arn)
+        database = rds.DatabaseInstance(
+            self,
+            "Database",
+            engine=rds.DatabaseInstanceEngine.postgres(version=rds.PostgresEngineVersion.VER_16),
+            vpc=vpc,
+            credentials=rds.Credentials.from_generated_secret("dbadmin", encryption_key=database_secret_key),
+            removal_policy=cdk.RemovalPolicy.SNAPSHOT if env_name == "prod" else cdk.RemovalPolicy.DESTROY,
+        )
+        api_key_secret_key = cdk.aws_kms.Key(self, "ApiKeySecretKey", enable_key_rotation=True)
+        cdk.CfnOutput(self, "ApiKeySecretKeyArn", value=api_key_secret_key.key_arn)
+        api_key_secret = secretsmanager.Secret(
+            self,
+            "ApiKeySecret",
+            secret_name=f"api-platform-key-{env_name}",
+            encryption_key=api_key_secret_key,
+        )
+
+        instance_role = iam.Role(self, "InstanceRole", assumed_by=iam.ServicePrincipal("ec2.amazonaws.com"))
+        instance_role.add_to_policy(iam.PolicyStatement(actions=["s3:*", "dynamodb:*"], resources=["*"]))
+
+        handler = _lambda.Function(
+            self,
+            "OrdersHandler",
+            function_name=f"orders-handler-{env_name}",
+            runtime=_lambda.Runtime.PYTHON_3_12,
+            handler="index.handler",
+            memory_size=256,
+            code=_lambda.Code.from_asset(os.path.join(os.path.dirname(__file__), "lambda", "orders_handler")),
+            environment={"TABLE": table.table_name, "SECRET_ARN": api_key_secret.secret_arn},
+            tracing=_lambda.Tracing.ACTIVE,
+            logging_format=_lambda.LoggingFormat.JSON,
+        )
+        handler.metric_errors().create_alarm(
+            self,
+            "OrdersHandlerErrorsAlarm",
+            threshold=1,
+            evaluation_periods=1,
+            treat_missing_data=cdk.aws_cloudwatch.TreatMissingData.NOT_BREACHING,
+        )
+        table.grant_read_write_data(handler)
+        uploads.grant_read(handler)
+
+        thumbnailer_dlq = cdk.aws_sqs.Queue(
+            self,
+            "ThumbnailerDlq",
+            encryption=cdk.aws_sqs.QueueEncryption.SQS_MANAGED,
+            enforce_ssl=True,
+            retention_period=cdk.Duration.days(14),
+        )
+        thumbnailer = _lambda.Function(
+            self,
+            "Thumbnailer",
+            function_name=f"upload-thumbnailer-{env_name}",
+            runtime=_lambda.Runtime.PYTHON_3_12,
+            handler="thumbnails.handler",
+            memory_size=256,
+            code=_lambda.Code.from_asset("functions"),
+            dead_letter_queue=thumbnailer_dlq,
+            tracing=_lambda.Tracing.ACTIVE,
+            logging_format=_lambda.LoggingFormat.JSON,
+        )
+        thumbnailer.metric_errors().create_alarm(
+            self,
+            "ThumbnailerErrorsAlarm",
+            threshold=1,
+            evaluation_periods=1,
+            treat_missing_data=cdk.aws_cloudwatch.TreatMissingData.NOT_BREACHING,
+        )
+        uploads.grant_read_write(thumbnailer)
+        uploads.add_event_notification(s3.EventType.OBJECT_CREATED, s3n.LambdaDestination(thumbnailer))
+
+        api_access_logs = logs.LogGroup(self, "OrdersApiAccessLogs")
+        api = apigw.LambdaRestApi(
+            self,
+            "OrdersApi",
+            handler=handler,
+            deploy_options=apigw.StageOptions(
+                stage_name="prod",
+                access_log_destination=apigw.LogGroupLogDestination(api_access_logs),
+                access_log_format=apigw.AccessLogFormat.json_with_standard_fields(
+                    caller=True,
+                    http_method=True,
+                    ip=True,
+                    protocol=True,
+                    request_time=True,
+                    resource_path=True,
+                    response_length=True,
+                    status=True,
+                    user=True,
+                ),
+                logging_level=apigw.MethodLoggingLevel.INFO,
+                metrics_enabled=True,
+                throttling_rate_limit=100,
+                throttling_burst_limit=200,
+            ),
+            default_cors_preflight_options=apigw.CorsOptions(
+                allow_origins=["https://app.example.org"],
+            ),
+        )
+        cdk.CfnOutput(self, "ApiUrl", value=api.url)
