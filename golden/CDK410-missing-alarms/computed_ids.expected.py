@@ -19,8 +19,13 @@ class AppStack(Stack):
                 treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
             )
         for i in range(2):
-            function = lambda_.Function(self, f"Worker{i}", runtime=lambda_.Runtime.PYTHON_3_12, handler="index.handler",
-                             code=lambda_.Code.from_asset("src"))
+            function = lambda_.Function(
+                self,
+                f"Worker{i}",
+                runtime=lambda_.Runtime.PYTHON_3_12,
+                handler="index.handler",
+                code=lambda_.Code.from_asset("src"),
+            )
             function.metric_errors().create_alarm(
                 self,
                 f"Worker{i}ErrorsAlarm",
