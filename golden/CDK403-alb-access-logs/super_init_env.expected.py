@@ -7,7 +7,12 @@ from constructs import Construct
 class WebStack(Stack):
     def __init__(self, scope: Construct, construct_id: str, vpc) -> None:
         super().__init__(scope, construct_id, env=Environment(region="us-east-1"))
-        web_application_load_balancer = elbv2.ApplicationLoadBalancer(self, "Web", vpc=vpc, internet_facing=True)
+        web_application_load_balancer = elbv2.ApplicationLoadBalancer(
+            self,
+            "Web",
+            vpc=vpc,
+            internet_facing=True,
+        )
         alb_access_logs = s3.Bucket(
             self,
             "WebAccessLogs",

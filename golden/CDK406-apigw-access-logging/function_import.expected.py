@@ -5,7 +5,7 @@ from aws_cdk import aws_logs as logs
 def make_api(scope: Construct, name: str):
     from aws_cdk import aws_apigateway as gw
 
-    api_access_logs = logs.LogGroup(scope, "ApiAccessLogs")
+    api_access_logs = logs.LogGroup(scope, name + "AccessLogs")
     return gw.RestApi(
         scope,
         name,

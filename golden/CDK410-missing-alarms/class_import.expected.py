@@ -8,7 +8,13 @@ from constructs import Construct
 class AppStack(Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
-        handler_function = Function(self, "Handler", runtime=Runtime.PYTHON_3_12, handler="index.handler", code=Code.from_asset("src"))
+        handler_function = Function(
+            self,
+            "Handler",
+            runtime=Runtime.PYTHON_3_12,
+            handler="index.handler",
+            code=Code.from_asset("src"),
+        )
         handler_function.metric_errors().create_alarm(
             self,
             "HandlerErrorsAlarm",
@@ -16,7 +22,11 @@ class AppStack(Stack):
             evaluation_periods=1,
             treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
         )
-        orders_table = Table(self, "Orders", partition_key=Attribute(name="id", type=AttributeType.STRING))
+        orders_table = Table(
+            self,
+            "Orders",
+            partition_key=Attribute(name="id", type=AttributeType.STRING),
+        )
         orders_table.metric("ReadThrottleEvents", statistic="Sum").create_alarm(
             self,
             "OrdersReadThrottlesAlarm",

@@ -9,7 +9,7 @@ def make_handler(scope: Construct, name: str):
                               code=fn_lib.Code.from_asset("src"))
     handler.metric_errors().create_alarm(
         scope,
-        "FunctionErrorsAlarm",
+        name + "ErrorsAlarm",
         threshold=1,
         evaluation_periods=1,
         treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,

@@ -514,7 +514,10 @@ class ConstructCall:
         text, imports = self.ctx.code(template.replace("{construct}", name))
         edit = Edit.insert_after(stmt, text, imports)
         if rename is not None:
-            edit.replace = lambda n: _bind_expression(n, rename)
+            # the new name lengthens the line: lay the call out if it no longer fits
+            width = int(self.ctx.settings.get("line-length") or 100) - (self.ctx.position(stmt)[1] - 1)
+            indent = self.ctx.module.default_indent
+            edit.replace = lambda n: _bind_expression(n, rename, indent, width)
         return edit
 
     def _readable_name(self) -> str:
@@ -575,9 +578,10 @@ class ConstructCall:
         return Edit(current, replace=merge, imports=imports)
 
 
-def _bind_expression(stmt: cst.CSTNode, name: str) -> cst.CSTNode:
-    """``Call(...)`` alone on its line -> ``name = Call(...)`` (unchanged when another edit of the
-    pass bound it to ``name`` already)."""
+def _bind_expression(stmt: cst.CSTNode, name: str, indent: str = "    ", width: int = 10**6) -> cst.CSTNode:
+    """``Call(...)`` alone on its line -> ``name = Call(...)`` (laid out one argument per line
+    when the line no longer fits ``width`` columns; unchanged when another edit of the pass bound
+    it to ``name`` already)."""
     assert isinstance(stmt, cst.SimpleStatementLine)
     small = stmt.body[0]
     if isinstance(small, cst.Assign) and [t.target for t in small.targets if isinstance(t.target, cst.Name)] \
@@ -585,6 +589,8 @@ def _bind_expression(stmt: cst.CSTNode, name: str) -> cst.CSTNode:
         return stmt
     assert isinstance(small, cst.Expr)
     value = stmt.body[0].value
+    if isinstance(value, cst.Call):
+        value = E.lay_out_nested(value, indent, width, prefix=len(name) + 3)
     return stmt.with_changes(body=[cst.Assign(targets=[cst.AssignTarget(cst.Name(name))], value=value)])
 
 

@@ -22,6 +22,7 @@ visible; a construct built inside a larger expression has no uses.
 from __future__ import annotations
 
 import builtins
+import json
 import sys
 from dataclasses import dataclass
 from typing import Collection, Iterator
@@ -188,3 +189,23 @@ def free_child_id(call: ConstructCall, base: str) -> str:
         candidate = call.ctx.free_construct_id(base)
         if candidate not in taken:
             return candidate
+
+
+def sibling_id(call: ConstructCall, suffix: str) -> str:
+    """The construct id (as code) for a construct added beside ``call``'s in the same scope: its
+    own id and ``suffix`` (``"WorkerErrorsAlarm"``), one no call of the file passes yet. When its id
+    is computed (``Function(scope, name)`` in a helper or a loop) the new id is computed from it
+    (``name + "ErrorsAlarm"``), so that it is unique wherever the construct's own id is."""
+    literal = call.construct_id
+    if literal is not None:
+        return json.dumps(call.ctx.free_construct_id(literal + suffix))
+    value = call.positional(1) or call.value("id")
+    if value is None:
+        return json.dumps(call.ctx.free_construct_id(call.class_name + suffix))
+    code = call.ctx.module.code_for_node(value)
+    if isinstance(value, cst.FormattedString) and len(value.end) == 1 and "{" not in suffix:
+        return code[:-1] + suffix + code[-1]  # f"Worker{i}" -> f"Worker{i}ErrorsAlarm"
+    if not isinstance(value, (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.FormattedString,
+                              cst.SimpleString, cst.ConcatenatedString)):
+        code = f"({code})"
+    return f'{code} + "{suffix}"'

@@ -5,7 +5,7 @@ from typing import Iterable, Iterator
 from remediator.analysis.cdk_facts import stack_has_region
 from remediator.analysis.context import ConstructCall, literal_value
 from remediator.analysis.rule import Finding, Rule, Tier
-from remediator.analysis.wiring import construct_scope, handed_to_own_code
+from remediator.analysis.wiring import construct_scope, handed_to_own_code, sibling_id
 
 ALB = "aws_cdk.aws_elasticloadbalancingv2.ApplicationLoadBalancer"
 BUCKET = "aws_cdk.aws_s3.Bucket"
@@ -16,7 +16,7 @@ ACCESS_LOGS_ATTRIBUTE = "access_logs.s3.enabled"
 LOGS_BUCKET = """\
 {bucket} = `{BUCKET}`(
     {scope},
-    "{id}",
+    {id},
     encryption=`{S3_MANAGED}`,
     block_public_access=`{BLOCK_ALL}`,
     enforce_ssl=True,
@@ -129,7 +129,7 @@ class AlbAccessLogs(Rule):
         base = (call.binding or "alb").rsplit(".", 1)[-1]
         fix = None if scope is None else call.follow_with(LOGS_BUCKET.format(
             bucket=call.ctx.fresh_name(f"{base}_access_logs"), scope=scope, construct="{construct}",
-            id=call.ctx.free_construct_id(f"{call.construct_id or 'Alb'}AccessLogs"), prefix="alb",
+            id=sibling_id(call, "AccessLogs"), prefix="alb",
             BUCKET=BUCKET, S3_MANAGED=S3_MANAGED, BLOCK_ALL=BLOCK_ALL))
         if fix is None:
             yield self.finding(call, message + " (it is built inside a larger expression: bind it to a name and call "

@@ -8,7 +8,7 @@ from remediator.analysis.apigateway import REST_APIS, STAGE, STANDARD_LOG_FIELDS
 from remediator.analysis.context import ConstructCall
 from remediator.analysis.edits import Edit, parse_statements
 from remediator.analysis.rule import Finding, Rule, Tier
-from remediator.analysis.wiring import construct_scope
+from remediator.analysis.wiring import construct_scope, sibling_id
 
 LOG_GROUP = "aws_cdk.aws_logs.LogGroup"
 DESTINATION = "aws_cdk.aws_apigateway.LogGroupLogDestination"
@@ -124,8 +124,7 @@ class ApigwAccessLogging(Rule):
                 return
             base = (call.binding or "api").rsplit(".", 1)[-1]
             log_group = ctx.fresh_name(f"{base}_access_logs")
-            name = ctx.free_construct_id(f"{call.construct_id or 'Api'}AccessLogs")
-            text, imports = ctx.code(f'{log_group} = `{LOG_GROUP}`({scope}, "{name}")')
+            text, imports = ctx.code(f'{log_group} = `{LOG_GROUP}`({scope}, {sibling_id(call, "AccessLogs")})')
             edits.append(_insert_before(stmt, text, imports))
             fields = ", ".join(f"{f}=True" for f in STANDARD_LOG_FIELDS)
             values = {"access_log_destination": f"`{DESTINATION}`({log_group})",

@@ -6,7 +6,7 @@ from remediator.analysis.cdk_facts import FUNCTIONS
 from remediator.analysis.context import ConstructCall
 from remediator.analysis.monitoring import reads_metric
 from remediator.analysis.rule import Finding, Rule, Tier
-from remediator.analysis.wiring import construct_scope, handed_to_own_code
+from remediator.analysis.wiring import construct_scope, handed_to_own_code, sibling_id
 
 TABLES = ("aws_cdk.aws_dynamodb.Table", "aws_cdk.aws_dynamodb.TableV2")
 NOT_BREACHING = "aws_cdk.aws_cloudwatch.TreatMissingData.NOT_BREACHING"
@@ -18,7 +18,7 @@ THROTTLE_METRICS = ("ReadThrottleEvents", "WriteThrottleEvents")
 ALARM = """\
 {metric}.create_alarm(
     {scope},
-    "{id}",
+    {id},
     threshold={threshold},
     evaluation_periods={periods},
     treat_missing_data=`{NOT_BREACHING}`,
@@ -97,14 +97,13 @@ class MissingAlarms(Rule):
         yield self.finding(call, what, fix=fix)
 
     def _alarms(self, call: ConstructCall, scope: str, table: bool) -> str:
-        base = call.construct_id or ("Table" if table else "Function")
         periods = self.settings["evaluation-periods"]
         if not table:
             return ALARM.format(metric="{construct}.metric_errors()", scope=scope, periods=periods,
-                                id=call.ctx.free_construct_id(f"{base}ErrorsAlarm"),
-                                threshold=self.settings["errors-threshold"], NOT_BREACHING=NOT_BREACHING)
+                                id=sibling_id(call, "ErrorsAlarm"), threshold=self.settings["errors-threshold"],
+                                NOT_BREACHING=NOT_BREACHING)
         return "\n".join(ALARM.format(metric=f'{{construct}}.metric("{metric}", statistic="Sum")', scope=scope,
-                                      id=call.ctx.free_construct_id(f"{base}{metric[:-len('Events')]}sAlarm"),
+                                      id=sibling_id(call, f"{metric[:-len('Events')]}sAlarm"),
                                       threshold=self.settings["throttles-threshold"], periods=periods,
                                       NOT_BREACHING=NOT_BREACHING)
                          for metric in THROTTLE_METRICS)

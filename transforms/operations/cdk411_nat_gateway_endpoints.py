@@ -52,7 +52,9 @@ class NatGatewayEndpoints(Rule):
     changes. They no longer leave through the NAT gateway's public address, and requests through
     an endpoint carry no `aws:SourceIp`: bucket policies, IAM policies and partners that allow (or
     deny) by the NAT's IP address stop matching, and access may be denied. Check that no policy
-    relies on it, then apply with `--unsafe-fixes`. The endpoints themselves cost nothing and
+    relies on it, and that no other file (another stack given this VPC) adds an endpoint for the
+    same service (a route table takes one route per service: the deploy would fail), then apply
+    with `--unsafe-fixes`. The endpoints themselves cost nothing and
     each adds a route to the private route tables; the review documents ask for them (NAT cost),
     so the rule is on by default. An S3 or DynamoDB endpoint already there (`gateway_endpoints=`,
     `add_gateway_endpoint`, `add_interface_endpoint`, `GatewayVpcEndpoint(vpc=...)`) is not
