@@ -221,9 +221,11 @@ class MissingOutputs(Rule):
         if call.binding is None:
             return out
         for node, value in self._outputs[1]:
-            # the value, and what a local it reads was assigned (`arn = bucket.bucket_arn`)
+            # the value, and what a local it reads was assigned (`arn = bucket.bucket_arn`; not a
+            # construct built from the resource: `alb = elbv2.ApplicationLoadBalancer(vpc=vpc)`)
             values = [value] + [v for n in _names_in(value) if isinstance(n, cst.Name)
-                                for v in ctx.assigned_values(n, node)]
+                                for v in ctx.assigned_values(n, node)
+                                if not (isinstance(v, cst.Call) and builds_construct_like(ctx, v))]
             for expr in (e for v in values for e in _names_in(v)):
                 if call.refers_to(expr, node):
                     parent = ctx.parent(expr)
