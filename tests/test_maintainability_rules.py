@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import textwrap
@@ -133,6 +132,12 @@ def test_tags_the_app_file_applies_count_for_its_stacks(tmp_path: Path, monkeypa
     assert finding.fixable  # Environment still is
 
 
+def _seed_stack(seed: str, folder: Path) -> Path:
+    """A copy in ``folder`` of the stack module of a seed scenario's app."""
+    (source,) = (GOLDEN / "seeds" / seed / "input").glob("*_stack.py")
+    return Path(shutil.copy(source, folder / source.name))
+
+
 SEED_CONFIG = textwrap.dedent('''\
     [tool.remediator]
     extend-select = ["CDK502"]
@@ -143,24 +148,18 @@ SEED_CONFIG = textwrap.dedent('''\
 ''')
 
 
-def _seed_stack(seed: str) -> Path:
-    """The stack module of a seed scenario's app."""
-    (stack,) = (GOLDEN / "seeds" / seed / "input").glob("*_stack.py")
-    return stack
-
-
 @pytest.mark.parametrize("seed", ["000-web-tier", "001-serverless-data", "004-api-platform"])
 def test_the_seeds_outputs_and_tags_are_reached_by_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        seed: str) -> None:
     """Seed 000 asks for VPC and subnet id outputs, 001 for ARNs of buckets, tables, functions
     and keys and for tags, 004 for tags: `remediator fix` (CDK502 selected, tag values
     configured) writes them."""
-    shutil.copy(_seed_stack(seed), tmp_path / "stack.py")
+    stack = _seed_stack(seed, tmp_path)
     (tmp_path / "pyproject.toml").write_text(SEED_CONFIG)
     monkeypatch.chdir(tmp_path)
     result = run(Request(paths=["."], fix=True, jobs=1))
     assert not result.errors, result.errors
-    fixed = (tmp_path / "stack.py").read_text()
+    fixed = stack.read_text()
     compile(fixed, "stack.py", "exec")
     outputs = {
         "000-web-tier": ['"AppVpcId", value=self.vpc.vpc_id', "self.vpc.public_subnets", "self.vpc.private_subnets",
@@ -182,10 +181,10 @@ def test_the_seeds_outputs_and_tags_are_reached_by_fix(tmp_path: Path, monkeypat
 
 def test_outputs_are_added_without_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """CDK501 is on by default; CDK502-CDK504 are not."""
-    shutil.copy(_seed_stack("000-web-tier"), tmp_path / "stack.py")
+    stack = _seed_stack("000-web-tier", tmp_path)
     monkeypatch.chdir(tmp_path)
     result = run(Request(paths=["."], fix=True, changelog=False, jobs=1))
     assert not result.errors
     codes = {d.code for r in result.results for d in r.applied} | {d.code for d in result.diagnostics}
     assert "CDK501" in codes and not codes & {"CDK502", "CDK503", "CDK504"}
-    assert os.path.exists(tmp_path / "stack.py")
+    assert "CfnOutput(self, \"AppVpcId\", value=self.vpc.vpc_id)" in stack.read_text()

@@ -5,12 +5,12 @@ from constructs import Construct
 
 
 class WebStack(aws_cdk.Stack):
-    """`import aws_cdk.aws_x as x`; the VPC already outputs its id, not its subnets."""
+    """`import aws_cdk.aws_x as x`; an output of the load balancer built in the VPC is not the VPC's."""
 
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
         vpc = ec2.Vpc(self, "WebVpc", nat_gateways=1)
-        aws_cdk.CfnOutput(self, "WebVpcId", value=vpc.vpc_id)
         alb = elbv2.ApplicationLoadBalancer(self, "WebAlb", vpc=vpc, internet_facing=True)
         elbv2.NetworkLoadBalancer(self, "Internal", vpc=vpc)
         alb.add_listener("Http", port=80)
+        aws_cdk.CfnOutput(self, "Url", value=f"http://{alb.load_balancer_dns_name}")

@@ -16,6 +16,8 @@ class OutputsStack(cdk.Stack):
         self.data = s3.Bucket(self, "Data", server_access_logs_bucket=s3.Bucket(self, "AccessLogs"))
         trail_store = s3.Bucket(self, "Store")
         cloudtrail.Trail(self, "Trail", bucket=trail_store)
+        media = s3.Bucket(self, "Media")
+        media_arn = media.bucket_arn
         handler = lambda_.Function(
             self,
             "Handler",
@@ -24,6 +26,7 @@ class OutputsStack(cdk.Stack):
             code=lambda_.Code.from_asset("lambda"),
         )
         apigw.LambdaRestApi(self, "Api", handler=handler)
+        cdk.CfnOutput(self, "MediaArn", value=media_arn)
         for name in ("a", "b"):
             s3.Bucket(self, f"Per{name}")
         self.export_value(self.data.bucket_arn)

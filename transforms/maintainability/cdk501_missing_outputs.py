@@ -86,7 +86,8 @@ class MissingOutputs(Rule):
     id and its subnet ids, buckets, tables, Lambda functions and KMS keys without an output of
     their ARN, load balancers without their DNS name, CloudFront distributions without their
     domain name and HTTP APIs without their URL. A `CfnOutput` (or `export_value`) anywhere in
-    the file whose value mentions the variable holding the resource counts as its output.
+    the file whose value mentions the variable holding the resource (directly, or through a local
+    assigned from it) counts as its output.
 
     ## Why is this bad?
     Outputs are a stack's interface: other stacks, pipelines, scripts and people read the VPC
@@ -220,7 +221,12 @@ class MissingOutputs(Rule):
         if call.binding is None:
             return out
         for node, value in self._outputs[1]:
-            for expr in _names_in(value):
+            # the value, and what a local it reads was assigned (`arn = bucket.bucket_arn`; not a
+            # construct built from the resource: `alb = elbv2.ApplicationLoadBalancer(vpc=vpc)`)
+            values = [value] + [v for n in _names_in(value) if isinstance(n, cst.Name)
+                                for v in ctx.assigned_values(n, node)
+                                if not (isinstance(v, cst.Call) and builds_construct_like(ctx, v))]
+            for expr in (e for v in values for e in _names_in(v)):
                 if call.refers_to(expr, node):
                     parent = ctx.parent(expr)
                     out.add(parent.attr.value if isinstance(parent, cst.Attribute) and parent.value is expr else "")

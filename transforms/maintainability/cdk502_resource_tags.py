@@ -169,9 +169,9 @@ class ResourceTags(Rule):
         if replaced:
             message += f"; {', '.join(sorted(replaced))} excluded (a new tag replaces such resources)"
         if unseen:
-            yield self.finding(cls.name, f"{message}; unsafe: the tags also reach what {', '.join(sorted(unseen))} "
-                                         "build(s), defined elsewhere: a resource type that takes tags only at "
-                                         "creation there would be replaced", fix=edit, tier=Tier.UNSAFE)
+            yield self.finding(cls.name, f"{message}; unsafe: the tags also reach the resources built by "
+                                         f"{', '.join(sorted(unseen))} (defined elsewhere), and any of them whose "
+                                         "tags are create-only would be replaced", fix=edit, tier=Tier.UNSAFE)
             return
         yield self.finding(cls.name, message, fix=edit)
 
