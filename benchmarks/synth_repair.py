@@ -67,6 +67,7 @@ class SynthOutcome:
     error: str | None = None  #: first line of the error
     failure: str | None = None  #: app-error | timeout | no-template | cannot-run
     where: str | None = None  #: app-relative path:line of the app's own frame that raised
+    source_line: str | None = None  #: the text of that line (as synthesized: after the fix, for a fixed copy)
     stderr_tail: str = ""
     duration: float = 0.0
 
@@ -160,9 +161,21 @@ def run_synth(app_dir: Path, *, python: str, timeout: float, node: Any) -> Synth
         result = synth(str(app_dir), python=python, timeout=timeout, node=node)
     except VerifyError as exc:
         return SynthOutcome(ok=False, error=str(exc), failure="cannot-run", duration=time.monotonic() - started)
+    where = None if result.ok else app_frame(result.stderr_tail, app_dir)
     return SynthOutcome(ok=result.ok, error=None if result.ok else result.error, failure=result.failure,
-                        where=None if result.ok else app_frame(result.stderr_tail, app_dir),
+                        where=where, source_line=_line_at(app_dir, where),
                         stderr_tail="" if result.ok else result.stderr_tail, duration=result.duration)
+
+
+def _line_at(app_dir: Path, where: str | None) -> str | None:
+    if not where:
+        return None
+    path, _, line = where.rpartition(":")
+    try:
+        lines = (app_dir / path).read_text(encoding="utf-8", errors="replace").splitlines()
+        return lines[int(line) - 1].strip()
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 # -- remediator -----------------------------------------------------------------------------------
@@ -296,6 +309,8 @@ def render_text(outcomes: list[AppOutcome], synthesized: bool, width: int = 110)
             if s.ok is False:
                 where = f" at {s.where}" if s.where else ""
                 details.append(f"{o.app} [{label}]{where}: {s.error}")
+                if s.source_line:
+                    details.append(f"    {s.source_line}")
                 for finding in at:
                     details.append(f"    remediator reported there: {finding}")
         for f in (o.fix, o.unsafe):

@@ -123,6 +123,8 @@ def test_error_location_and_broken_apps_in_the_report(tmp_path: Path) -> None:
     )
     assert m.app_frame(stderr, app_dir) == "stacks/s.py:42"
     assert m.app_frame("no traceback", app_dir) is None
+    assert m._line_at(app_dir, "stacks/s.py:1") == "x"
+    assert m._line_at(app_dir, "stacks/s.py:7") is None
 
     changed, diff = m.tree_diff({"a.py": b"x = 1\n"}, {"a.py": b"x = 2\n", "b.py": b"y\n"})
     assert changed == ["a.py", "b.py"]
