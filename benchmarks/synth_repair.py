@@ -38,6 +38,7 @@ prints the apps found. ``--json`` prints one JSON document instead of the table.
 from __future__ import annotations
 
 import argparse
+import ast
 import concurrent.futures
 import difflib
 import json
@@ -83,7 +84,8 @@ class FixOutcome:
     errors: str  #: stderr lines that are not the summary
     diff: str  #: unified diff of what the fix changed
     synth: SynthOutcome
-    findings_at_error: list[str] = field(default_factory=list)  #: "CDK103 message" on the line that raised
+    #: "path:line: CODE message" of the findings inside the statement that raised
+    findings_at_error: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -219,9 +221,31 @@ def run_fix(src: Path, work: Path, mode: str, *, synthesize: bool, python: str, 
                          errors="\n".join(other), diff=diff, synth=synth_outcome)
     if synth_outcome.where:
         path, _, line = synth_outcome.where.rpartition(":")
-        outcome.findings_at_error = [f"{f['code']} {f['message']}" for f in findings or []
-                                     if f["path"] == path and str(f["line"]) == line]
+        first, last = statement_lines(work / path, int(line))
+        outcome.findings_at_error = [f"{f['path']}:{f['line']}: {f['code']} {f['message']}" for f in findings or []
+                                     if f["path"] == path and first <= int(f["line"]) <= last]
     return outcome
+
+
+def statement_lines(path: Path, line: int) -> tuple[int, int]:
+    """First and last line of the innermost statement at ``line`` (a traceback names a call's first line;
+    the keyword that broke it may be lines further down). A compound statement counts up to its body."""
+    try:
+        tree = ast.parse(path.read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return line, line
+    best = (line, line)
+    best_size = None
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.stmt):
+            continue
+        end = node.end_lineno or node.lineno
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
+            end = max(node.lineno, body[0].lineno - 1)
+        if node.lineno <= line <= end and (best_size is None or end - node.lineno < best_size):
+            best, best_size = (node.lineno, end), end - node.lineno
+    return best
 
 
 def run_app(root: Path, app: Path, *, synthesize: bool, python: str, timeout: float, node: Any) -> AppOutcome:

@@ -125,6 +125,11 @@ def test_error_location_and_broken_apps_in_the_report(tmp_path: Path) -> None:
     assert m.app_frame("no traceback", app_dir) is None
     assert m._line_at(app_dir, "stacks/s.py:1") == "x"
     assert m._line_at(app_dir, "stacks/s.py:7") is None
+    stack = app_dir / "stacks" / "stack.py"
+    stack.write_text("for name in NAMES:\n    x = Vpc(\n        self,\n        bad=True,\n    )\n    y = 1\n")
+    assert m.statement_lines(stack, 2) == (2, 5)  # the whole call, down to the keyword that broke it
+    assert m.statement_lines(stack, 1) == (1, 1)  # a loop's header, not its body
+    assert m.statement_lines(stack, 6) == (6, 6)
 
     changed, diff = m.tree_diff({"a.py": b"x = 1\n"}, {"a.py": b"x = 2\n", "b.py": b"y\n"})
     assert changed == ["a.py", "b.py"]
