@@ -170,7 +170,7 @@ MSG = "KMS key does not rotate its key material"
 def expected_lines() -> list[str]:
     l1, c1 = col(STORAGE, "kms.Key(")
     l2, c2 = col(STORAGE, "kms.Key(", 1)
-    l3, c3 = col(NETWORK, "cdk.aws_kms.Key(")
+    l3, c3 = col(NETWORK, "enable_key_rotation=False")  # the keyword that is the problem
     return [
         f"app/stacks/network.py:{l3}:{c3}: CDK301 {MSG} [*]",
         f"app/stacks/storage.py:{l1}:{c1}: CDK301 {MSG} [*]",
@@ -237,12 +237,11 @@ def test_check_json(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert res.exit_code == 1
     data = json.loads(res.stdout)
     assert isinstance(data, list) and len(data) == 3
-    for obj in data:
-        assert set(obj) == {"code", "name", "path", "line", "column", "message", "fixable", "tier"}
     first = data[0]
-    line, column = col(NETWORK, "cdk.aws_kms.Key(")
+    line, column = col(NETWORK, "enable_key_rotation=False")
     assert first == {"code": "CDK301", "name": "kms-key-rotation", "path": "app/stacks/network.py", "line": line,
-                     "column": column, "message": MSG, "fixable": True, "tier": "safe"}
+                     "column": column, "end_line": line, "end_column": column + len("enable_key_rotation=False"),
+                     "message": MSG, "fixable": True, "tier": "safe", "fix": None}
     assert [(o["path"], o["line"]) for o in data] == sorted((o["path"], o["line"]) for o in data)
 
 
