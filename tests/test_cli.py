@@ -239,9 +239,14 @@ def test_check_json(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert isinstance(data, list) and len(data) == 3
     first = data[0]
     line, column = col(NETWORK, "enable_key_rotation=False")
-    assert first == {"code": "CDK301", "name": "kms-key-rotation", "path": "app/stacks/network.py", "line": line,
-                     "column": column, "end_line": line, "end_column": column + len("enable_key_rotation=False"),
-                     "message": MSG, "fixable": True, "tier": "safe", "fix": None}
+    false = column + len("enable_key_rotation=")
+    assert first == {"kind": "finding", "code": "CDK301", "name": "kms-key-rotation", "path": "app/stacks/network.py",
+                     "line": line, "column": column, "end_line": line,
+                     "end_column": column + len("enable_key_rotation=False"), "message": MSG, "fixable": True,
+                     "tier": "safe",
+                     "fix": {"applicability": "safe", "edits": [{"content": "True", "location": {"row": line, "column": false},
+                                                                  "end_location": {"row": line, "column": false + 5}}]},
+                     "url": None, "explain": "remediator explain CDK301"}
     assert [(o["path"], o["line"]) for o in data] == sorted((o["path"], o["line"]) for o in data)
 
 
@@ -378,7 +383,7 @@ def test_fix_with_broken_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert (project / "app/stacks/storage.py").read_text() == STORAGE_FIXED
     err = res.stderr.splitlines()
     assert err[0].startswith("app/stacks/broken.py: error: syntax error at line 3")
-    assert err[1] == "Fixed 3 findings in 2 files (0 remaining)"
+    assert err[1:] == ["Fixed 3 findings in 2 files (0 remaining)", "1 file could not be fixed (see the errors)."]
 
 
 def test_fix_diff_exit_statuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -658,9 +663,11 @@ def test_git_apply_equals_fix_from_a_subfolder(tmp_path: Path) -> None:
     assert not (b / "app/stacks/CHANGELOG.md").exists()
 
 
-def test_subfolder_paths_are_repository_relative(repo: Path) -> None:
+def test_subfolder_findings_are_relative_to_it_and_the_diff_to_the_repository(repo: Path) -> None:
     res = run_sub(["check", "."], repo / "app" / "stacks")
-    assert res.stdout.decode().splitlines()[:3] == expected_lines()
+    # as ruff shows them: relative to where the user stands
+    assert res.stdout.decode().splitlines()[:3] == [line.removeprefix("app/stacks/") for line in expected_lines()]
+    # the diff stays relative to the repository root, so that `git apply` there takes it
     diff = run_sub(["fix", "--diff", "storage.py"], repo / "app" / "stacks")
     assert b"diff --git a/app/stacks/storage.py b/app/stacks/storage.py\n" in diff.stdout
     assert b"diff --git a/CHANGELOG.md b/CHANGELOG.md\n" in diff.stdout
@@ -681,7 +688,7 @@ def test_git_broken_file_beside_good_files(tmp_path: Path) -> None:
     assert [ln for ln in err if ": error: " in ln] == [
         ln for ln in err if ln.startswith("app/stacks/broken.py: error: syntax error at line 3")]
     assert len([ln for ln in err if ": error: " in ln]) == 1
-    assert err[-1] == "Fixed 3 findings in 2 files (0 remaining)"
+    assert err[-2:] == ["Fixed 3 findings in 2 files (0 remaining)", "1 file could not be fixed (see the errors)."]
     assert (repo / "app/stacks/broken.py").read_bytes() == broken
     status = git(repo, "status", "--porcelain").stdout.decode().splitlines()
     assert sorted(status) == [" M app/stacks/network.py", " M app/stacks/storage.py", "?? CHANGELOG.md"]
@@ -754,7 +761,10 @@ def test_each_file_takes_its_nearest_configuration(tmp_path: Path, monkeypatch: 
     root = _monorepo(tmp_path / "mono")
     res = run_cli(["check", "--format", "json", *args], root / cwd, monkeypatch)
     assert res.exit_code == 1, res.stderr
-    found = sorted((d["path"], d["code"]) for d in json.loads(res.stdout))
+    # paths are relative to the working directory when inside it, else absolute (as ruff shows them)
+    found = sorted((os.path.relpath(os.path.join(root, cwd, d["path"]), root), d["code"]) for d in json.loads(res.stdout))
+    for d in json.loads(res.stdout):
+        assert not d["path"].startswith("..")
     assert found == [("apps/buckets/buckets/stack.py", "CDK302"), ("apps/keys/keys/stack.py", "CDK301"),
                      ("libs/shared.py", "CDK301"), ("libs/shared.py", "CDK302")]
 

@@ -515,13 +515,23 @@ def text_edits(old: str, new: str) -> list[TextEdit]:
         b = old_starts[min(hunk.old_start - (1 if hunk.old_lines else 0) + hunk.old_lines, len(old_starts) - 1)]
         c = new_starts[min(hunk.new_start - (1 if hunk.new_lines else 0), len(new_starts) - 1)]
         d = new_starts[min(hunk.new_start - (1 if hunk.new_lines else 0) + hunk.new_lines, len(new_starts) - 1)]
+        lo, hi = a, b
         while a < b and c < d and old[a] == new[c]:
             a, c = a + 1, c + 1
         while a < b and c < d and old[b - 1] == new[d - 1]:
             b, d = b - 1, d - 1
+        # whole words: `False` -> `True`, not `Fals` -> `Tru`
+        while a > lo and _word(old, a - 1) and (_word(old, a) or _word(new, c)):
+            a, c = a - 1, c - 1
+        while b < hi and _word(old, b) and (_word(old, b - 1) or _word(new, d - 1)):
+            b, d = b + 1, d + 1
         (line, column), (end_line, end_column) = _row_col(old, a), _row_col(old, b)
         out.append(TextEdit(line, column, end_line, end_column, new[c:d]))
     return out
+
+
+def _word(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
 
 
 def _line_starts(text: str) -> list[int]:
