@@ -379,7 +379,8 @@ def _changelog_changes(req: Request, out: RunResult, stacks: list[Change], log_o
         shown = display_path(log_path, out.root)
         try:
             old = read_bytes(log_path) if os.path.exists(log_path) else None
-            entry = changelog_mod.bullets({r.path: r.fixed_counts for r in done}, {r.code: r for r in all_rules()})
+            entry = changelog_mod.bullets({r.path: r.fixed_counts for r in done}, {r.code: r for r in all_rules()},
+                                          {r.path: [(d.code, d.note) for d in r.applied if d.note] for r in done})
             new = changelog_mod.insert(None if old is None else old.decode("utf-8"), entry).encode("utf-8")
         except UnicodeDecodeError:
             out.errors.append((shown, "changelog is not UTF-8; entry not added"))

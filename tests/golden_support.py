@@ -131,5 +131,6 @@ def case_diff(path: str, old: bytes, new: bytes) -> bytes:
 
 
 def changelog_entry(result: FileResult) -> str:
-    sections = changelog_mod.bullets({result.path: result.fixed_counts}, {r.code: r for r in all_rules()})
+    sections = changelog_mod.bullets({result.path: result.fixed_counts}, {r.code: r for r in all_rules()},
+                                     {result.path: [(d.code, d.note) for d in result.applied if d.note]})
     return changelog_mod.insert("# Changelog\n\n## [Unreleased]\n", sections)

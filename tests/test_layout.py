@@ -1,4 +1,5 @@
-"""Edited calls that outgrow the line length are laid out one argument per line."""
+"""Edited calls that outgrow the line length are laid out as black would: arguments together on
+one line of their own when they fit, else one argument per line."""
 
 from __future__ import annotations
 
@@ -66,3 +67,47 @@ def test_line_length_comes_from_ruff_or_black_when_not_set(tmp_path: Path) -> No
     assert load_config(str(tmp_path), None, all_rules()).settings["line-length"] == 79
     (tmp_path / "pyproject.toml").write_text('[tool.remediator]\nselect = ["CDK3"]\n')
     assert load_config(str(tmp_path), None, all_rules()).settings["line-length"] == 100
+
+
+def test_arguments_that_fit_together_share_one_line() -> None:
+    source = SOURCE.replace('"Archive", bucket_name="archive-bucket"', '"Archive"')
+    out = fix(source, 100)
+    assert ('        self.archive = s3.Bucket(\n'
+            '            self, "Archive", block_public_access=s3.BlockPublicAccess.BLOCK_ALL, enforce_ssl=True\n'
+            '        )  # cold data\n') in out
+
+
+def test_a_comment_after_the_statement_does_not_count_toward_the_length() -> None:
+    source = SOURCE.replace("# cold data", "# " + "x" * 80)
+    out = fix(source, 200)
+    assert 'enforce_ssl=True)  # ' + "x" * 80 + "\n" in out
+
+
+def test_a_call_laid_out_by_hand_with_comments_keeps_its_layout() -> None:
+    source = SOURCE.replace(
+        '        self.archive = s3.Bucket(self, "Archive", bucket_name="archive-bucket")  # cold data\n',
+        '        self.archive = s3.Bucket(self, "Archive",  # cold data\n'
+        '                                 bucket_name="archive-bucket-with-a-long-name-for-this-test")\n')
+    out = fix(source, 100)
+    assert '        self.archive = s3.Bucket(self, "Archive",  # cold data\n' in out
+    assert "enforce_ssl=True)\n" in out
+
+
+def test_an_edit_inside_an_argument_lays_out_the_call_it_made_too_long() -> None:
+    """CDK112 replaces a value, not the call; the statement still wraps when it outgrows the limit."""
+    source = '''from aws_cdk import Stack, aws_logs as logs
+
+
+class LogsStack(Stack):
+    def build(self, is_prod: bool) -> None:
+        logs.LogGroup(self, "Application", retention=logs.RetentionDays(30 if is_prod else 7))
+'''
+    result = process_source(source.encode(), "stack.py", [rule_by_code("CDK112")()],
+                            RunOptions(fix=True, settings={"line-length": 100}))
+    assert not result.errors, result.errors
+    assert result.fixed is not None
+    assert ('        logs.LogGroup(\n'
+            '            self,\n'
+            '            "Application",\n'
+            '            retention=logs.RetentionDays.ONE_MONTH if is_prod else logs.RetentionDays.ONE_WEEK,\n'
+            '        )\n') in result.fixed.decode()

@@ -38,3 +38,4 @@ def test_wheel_maps_transforms_into_the_remediator_namespace(tmp_path) -> None:
                 assert init in names, f"package {folder} is not in the wheel: list it in pyproject.toml"
     assert "remediator/api/__init__.py" in names
     assert any(n.startswith("remediator/data/api-aws-cdk-lib-") for n in names), "bundled API index missing"
+    assert "remediator/data/aws-managed-policies.txt" in names, "AWS managed policy snapshot (CDK205) missing"

@@ -82,8 +82,10 @@ def test_table_counts_findings_files_and_fixable_per_rule(tmp_path: Path) -> Non
     assert rows["CDK303"][1:] == ["s3-enforce-ssl", "1", "1", "1", "0"]
     assert rows["CDK304"][1:] == ["retain-stateful-data", "1", "1", "1", "0"]
     assert rows["CDK302"][1:] == ["s3-block-public-access", "0", "0", "0", "0"]  # BLOCK_ALL is set
+    assert rows["CDK409"][1:] == ["dynamodb-point-in-time-recovery", "1", "1", "1", "0"]
+    assert rows["CDK410"][1:] == ["missing-alarms", "1", "1", "1", "0"]  # throttling alarms on the table
     assert rows["CDK201"][2:] == ["0", "0", "0", "0"]  # every rule that ran is listed
-    assert rows["total"][1:] == ["3", "2", "3", "0"]
+    assert rows["total"][1:] == ["5", "2", "5", "0"]
 
 
 def test_list_prints_every_finding_relative_to_the_folder(tmp_path: Path) -> None:
@@ -95,6 +97,8 @@ def test_list_prints_every_finding_relative_to_the_folder(tmp_path: Path) -> Non
         "keys/app.py:10:9: CDK303 S3 bucket does not deny plain-HTTP requests [*]",
         "tables/stacks/table_stack.py:11:24: CDK304 Table is destroyed with its stack (RemovalPolicy.DESTROY): "
         "use RemovalPolicy.RETAIN [*]",
+        "tables/stacks/table_stack.py:9:9: CDK409 DynamoDB table has no point-in-time recovery [*]",
+        "tables/stacks/table_stack.py:9:9: CDK410 DynamoDB table has no alarm on throttled requests [*]",
     ]
 
 
@@ -114,7 +118,7 @@ def test_fix_preview_counts_changed_files_per_app_and_writes_nothing(tmp_path: P
     assert apps["keys"]["safe"]["fixes"] == {"CDK301": 1, "CDK303": 1}
     assert apps["tables"]["unsafe"]["changed"] == ["tables/stacks/table_stack.py"]
     assert apps["tables"]["safe"]["problems"] == []
-    assert [f["code"] for f in folder["findings"]] == ["CDK301", "CDK303", "CDK304"]
+    assert [f["code"] for f in folder["findings"]] == ["CDK301", "CDK303", "CDK304", "CDK409", "CDK410"]
     assert {r["code"]: r["findings"] for r in data["total"]["rules"]}["CDK304"] == 1
     for path, before in files.items():  # a preview: nothing written, no changelog created
         assert path.read_bytes() == before
@@ -128,10 +132,10 @@ def test_fix_preview_table_counts_each_changed_file_once_in_the_total(tmp_path: 
     # ... fixable, unsafe-only, fixes, files-fixed, fixes-unsafe, files-fixed-unsafe
     assert rows["CDK301"][4:] == ["1", "0", "1", "1", "1", "1"]
     assert rows["CDK303"][4:] == ["1", "0", "1", "1", "1", "1"]
-    # keys/app.py gets two rules' fixes: 3 fixes in 2 files
-    assert rows["total"][1:] == ["3", "2", "3", "0", "3", "2", "3", "2"]
+    # each file gets several rules' fixes: 5 fixes in 2 files
+    assert rows["total"][1:] == ["5", "2", "5", "0", "5", "2", "5", "2"]
     assert "  keys: 1 / 1 (CDK301 1, CDK303 1)" in out.splitlines()
-    assert "  tables: 1 / 1 (CDK304 1)" in out.splitlines()
+    assert "  tables: 1 / 1 (CDK304 1, CDK409 1, CDK410 1)" in out.splitlines()
 
 
 def test_several_folders_are_summed(tmp_path: Path) -> None:
@@ -141,7 +145,7 @@ def test_several_folders_are_summed(tmp_path: Path) -> None:
     assert out.count("3 Python files, 2 analysed") == 2
     totals = out.split("== all folders: 6 Python files, 4 analysed, 0 errors")[1]
     assert table_rows(totals)["CDK301"][2:] == ["2", "2", "2", "0"]
-    assert table_rows(totals)["total"][1:] == ["6", "4", "6", "0"]
+    assert table_rows(totals)["total"][1:] == ["10", "4", "10", "0"]
 
 
 def test_missing_folder_is_an_error(tmp_path: Path) -> None:

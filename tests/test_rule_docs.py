@@ -7,6 +7,8 @@ As Fixit runs its rules' VALID/INVALID examples, each rule's docstring is execut
   exactly the *Use instead* code, and the *Use instead* code must give no fixable finding;
 * for a report-only rule, the *Use instead* code must give no finding of that rule.
 
+A rule that fixes only when configured names the options of its example in ``example_options``.
+
 A snippet that imports nothing is run inside ``DocStack.__init__`` (or at module level when it
 defines a class), after the imports in ``HEADER``, which bind the aliases the documentation uses.
 """
@@ -23,10 +25,13 @@ from remediator.analysis.engine import FileResult, RunOptions, process_source
 from remediator.transforms import all_rules
 
 HEADER = """\
+import os
+
 import aws_cdk as cdk
 from aws_cdk import Aspects, Duration, RemovalPolicy, SecretValue, Stack, Tags
 from aws_cdk import aws_apigateway as apigw
 from aws_cdk import aws_autoscaling as autoscaling
+from aws_cdk import aws_certificatemanager as acm
 from aws_cdk import aws_cloudtrail as cloudtrail
 from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_cloudwatch_actions as cw_actions
@@ -41,6 +46,7 @@ from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
 from aws_cdk import aws_rds as rds
 from aws_cdk import aws_s3 as s3
+from aws_cdk import aws_s3_notifications as s3n
 from aws_cdk import aws_secretsmanager as secretsmanager
 from aws_cdk import aws_sns as sns
 from aws_cdk import aws_sqs as sqs
@@ -77,7 +83,8 @@ def as_module(snippet: str) -> str:
 
 def run(rule: type, source: str, fix: bool) -> FileResult:
     options = RunOptions(fix=fix, unsafe_fixes=True, api=BUNDLED_API)
-    result = process_source(source.encode(), "doc_stack.py", [rule()], options)
+    # a rule that fixes only when configured (CDK311's allowed-origins) documents the options of its example
+    result = process_source(source.encode(), "doc_stack.py", [rule(getattr(rule, "example_options", None))], options)
     assert not result.errors, result.errors
     return result
 

@@ -15,7 +15,7 @@ from remediator.analysis.engine import RunOptions, process_source
 from remediator.transforms import all_rules
 
 SOURCE = textwrap.dedent('''
-    from aws_cdk import RemovalPolicy, Stack
+    from aws_cdk import RemovalPolicy, Stack, Tags
     from aws_cdk import aws_apigateway as apigw
     from aws_cdk import aws_dynamodb as dynamodb
     from aws_cdk import aws_kms as kms
@@ -49,8 +49,12 @@ SOURCE = textwrap.dedent('''
 
 
     class Stored(Stack):
+        """A stack otherwise in order (documented, tagged), whose parameter shadows a module alias."""
+
         def __init__(self, scope: Construct, construct_id: str, s3=None, **kwargs) -> None:
             super().__init__(scope, construct_id, **kwargs)
+            for key in ("Environment", "Owner", "Project"):
+                Tags.of(self).add(key, "test")
             s3.Bucket(self, "Data", versioning=True)
             s3.BlockPublicAccess.BLOCK_ACLS_ONLY
 ''')

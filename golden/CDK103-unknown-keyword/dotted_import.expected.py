@@ -10,11 +10,7 @@ class DbStack(Stack):
         vpc = ec2.Vpc(self, "Vpc")
         engine = rds.DatabaseInstanceEngine.mysql(version=rds.MysqlEngineVersion.VER_8_0)
         rds.DatabaseInstance(
-            self,
-            "Db",
-            engine=engine,
-            vpc=vpc,
-            preferred_maintenance_window="sun:05:00-sun:06:00",
+            self, "Db", engine=engine, vpc=vpc, preferred_maintenance_window="sun:05:00-sun:06:00"
         )
         # L1: the CloudFormation property names are keywords too
         rds.CfnDBInstance(self, "Raw", db_instance_class="db.t3.micro", engine="mysql",

@@ -20,19 +20,13 @@ class DataStack(Stack):
             backup_retention=Duration.days(7),
         )
         trail_logs = logs.LogGroup(self, "TrailLogs", retention=logs.RetentionDays.ONE_YEAR)
-        cloudtrail.Trail(
-            self,
-            "Trail",
-            send_to_cloud_watch_logs=True,
-            cloud_watch_log_group=trail_logs,
-        )
+        cloudtrail.Trail(self, "Trail", send_to_cloud_watch_logs=True, cloud_watch_log_group=trail_logs)
         cloudwatch.Alarm(
             self,
             "CpuAlarm",
-            metric=self.db.metric_cpu_utilization(),
+            metric=self.db.metric_cpu_utilization().with_(period=Duration.minutes(5)),
             threshold=80,
             evaluation_periods=3,
-            period=Duration.minutes(5),
         )
         # valid calls stay as they are, positional or keyword
         cloudwatch.Alarm(scope=self, id="Connections", metric=self.db.metric_database_connections(),

@@ -11,17 +11,11 @@ class LogsStack(cdk.Stack):
         # a chained call: the API says what from_bucket_name returns (IBucket: no `grants` property)
         imported = cdk.aws_s3.Bucket.from_bucket_name(self, "Shared", "shared-bucket")
         cdk.aws_s3.BucketGrants.from_bucket(imported).actions_on_object_keys(
-            cdk.aws_iam.AccountRootPrincipal(),
-            "*",
-            "s3:GetObject",
+            cdk.aws_iam.AccountRootPrincipal(), "*", "s3:GetObject"
         )
         cdk.aws_s3.BucketGrants.from_bucket(imported).actions_on_object_keys(
-            cdk.aws_iam.AccountRootPrincipal(),
-            "*",
-            "s3:PutObject",
+            cdk.aws_iam.AccountRootPrincipal(), "*", "s3:PutObject"
         )
         cdk.aws_s3.Bucket(self, "Inline").grants.actions_on_bucket_and_object_keys(
-            cdk.aws_iam.AccountRootPrincipal(),
-            "*",
-            "s3:List*",
+            cdk.aws_iam.AccountRootPrincipal(), "*", "s3:List*"
         )

@@ -24,9 +24,5 @@ class GrantsStack(Stack):
         encrypted = s3.Bucket(self, "Encrypted", encryption_key=key)
         # grant_read would also grant kms:Decrypt on the key: not the same permission
         encrypted.grants.actions_on_bucket_and_object_keys(
-            role,
-            "*",
-            "s3:GetObject*",
-            "s3:GetBucket*",
-            "s3:List*",
+            role, "*", "s3:GetObject*", "s3:GetBucket*", "s3:List*"
         )

@@ -25,10 +25,7 @@ class AppStack(Stack):
         role = iam.Role(self, "Reader", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
         self.bucket = s3.Bucket(self, "Data")
         self.bucket.grants.actions_on_bucket_and_object_keys(
-            role,
-            "*",
-            "s3:GetObject",
-            "s3:ListBucket",
+            role, "*", "s3:GetObject", "s3:ListBucket"
         )
         self.bucket.grants.actions_on_object_keys(role, "*", "s3:GetObject", "s3:PutObject")
         self.bucket.grants.actions_on_object_keys(role, "*", "s3:PutObjectAcl")

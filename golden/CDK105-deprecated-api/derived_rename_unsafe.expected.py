@@ -9,10 +9,7 @@ class NetworkStack(aws_cdk.Stack):
         super().__init__(scope, construct_id, **kwargs)
         vpc = ec2.Vpc(self, "Vpc", ip_addresses=ec2.IpAddresses.cidr("10.10.0.0/16"), max_azs=2)
         Cluster(
-            self,
-            "Cluster",
-            vpc=vpc,
-            container_insights_v2=aws_cdk.aws_ecs.ContainerInsights.ENABLED,
+            self, "Cluster", vpc=vpc, container_insights_v2=aws_cdk.aws_ecs.ContainerInsights.ENABLED
         )
         aws_cdk.aws_ecr.Repository(
             self,

@@ -18,10 +18,7 @@ class FunctionsStack(cdk.Stack):
             system_log_level_v2=cdk.aws_lambda.SystemLogLevel.DEBUG,
         )
         nodejs.NodejsFunction(
-            self,
-            "Web",
-            entry="lambda/web.ts",
-            logging_format=cdk.aws_lambda.LoggingFormat.TEXT,
+            self, "Web", entry="lambda/web.ts", logging_format=cdk.aws_lambda.LoggingFormat.TEXT
         )
         Function(
             self,

@@ -10,7 +10,9 @@ class RegionalStack(Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
         self.region_name = "eu-west-1" if Token.is_unresolved(self.region) else self.region
-        s3.Bucket(self, "Data", bucket_name=f"data-{self.region_name}-{self.suffix()}", enforce_ssl=True)
+        s3.Bucket(
+            self, "Data", bucket_name=f"data-{self.region_name}-{self.suffix()}", enforce_ssl=True
+        )
 
     def suffix(self) -> str:
         return self.region_name.replace("-", "")

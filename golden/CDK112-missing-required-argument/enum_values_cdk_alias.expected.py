@@ -7,7 +7,9 @@ class LogsStack(cdk.Stack):
         super().__init__(scope, construct_id, **kwargs)
         cdk.aws_logs.LogGroup(self, "App", retention=cdk.aws_logs.RetentionDays.ONE_WEEK)
         cdk.aws_logs.LogGroup(self, "Audit", retention=cdk.aws_logs.RetentionDays.TWO_YEARS)
-        cdk.aws_logs.LogGroup(self, "Compliance", retention=cdk.aws_logs.RetentionDays.THIRTEEN_MONTHS)
+        cdk.aws_logs.LogGroup(
+            self, "Compliance", retention=cdk.aws_logs.RetentionDays.THIRTEEN_MONTHS
+        )
         cdk.aws_logs.LogGroup(self, "Configured", retention=cdk.aws_logs.RetentionDays(retention_days))
         cdk.aws_logs.LogGroup(self, "Odd", retention=cdk.aws_logs.RetentionDays(10))
         cdk.aws_logs.LogGroup(self, "ByName", retention=cdk.aws_logs.RetentionDays("ONE_MONTH"))

@@ -9,7 +9,9 @@ class DataStack(Stack):
         env = self.node.try_get_context("env") or "dev"
         s3.Bucket(self, "Data", bucket_name=f"data-{env}")
         s3.Bucket(self, "Logs", bucket_name=f"logs-{self.node.try_get_context('stage') or 'dev'}")
-        s3.Bucket(self, "Raw", bucket_name="raw-" + (self.node.try_get_context("environment") or "dev"))
+        s3.Bucket(
+            self, "Raw", bucket_name="raw-" + (self.node.try_get_context("environment") or "dev")
+        )
         label = (self.node.try_get_context("deploy_env") or "dev").upper()
         s3.Bucket(self, "Label", bucket_name=f"label-{label}")
         s3.Bucket(

@@ -11,8 +11,5 @@ class StorageStack(Stack):
         import aws_cdk.aws_s3 as storage
 
         return storage.Bucket(
-            self,
-            "Logs",
-            object_ownership=storage.ObjectOwnership.BUCKET_OWNER_PREFERRED,
-            enforce_ssl=True,
+            self, "Logs", object_ownership=storage.ObjectOwnership.BUCKET_OWNER_PREFERRED, enforce_ssl=True
         )

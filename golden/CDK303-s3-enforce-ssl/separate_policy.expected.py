@@ -30,8 +30,5 @@ class SharedStack(Stack):
 
         # no policy of its own: fixed
         s3.Bucket(
-            self,
-            "Plain",
-            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
-            enforce_ssl=True,
+            self, "Plain", block_public_access=s3.BlockPublicAccess.BLOCK_ALL, enforce_ssl=True
         )

@@ -9,8 +9,14 @@ LOG_GROUP_NAME = "Service/audit"
 class AuditStack(Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
-        s3.Bucket(self, "Logs", bucket_name=f"auditing-logs-{Aws.ACCOUNT_ID}",
-                  removal_policy=RemovalPolicy.RETAIN, block_public_access=s3.BlockPublicAccess.BLOCK_ALL, enforce_ssl=True)
+        s3.Bucket(
+            self,
+            "Logs",
+            bucket_name=f"auditing-logs-{Aws.ACCOUNT_ID}",
+            removal_policy=RemovalPolicy.RETAIN,
+            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+            enforce_ssl=True,
+        )
         dynamodb.Table(self, "Items", table_name="items",
                        partition_key=dynamodb.Attribute(name="id", type=dynamodb.AttributeType.STRING),
                        removal_policy=RemovalPolicy.RETAIN)

@@ -22,7 +22,9 @@ class DataStack(Stack):
                                                                                  attribute_type="S")],
             billing_mode="PAY_PER_REQUEST",
         )
-        table.apply_removal_policy(RemovalPolicy.RETAIN if stage == "production" else RemovalPolicy.DESTROY)
+        table.apply_removal_policy(
+            RemovalPolicy.RETAIN if stage == "production" else RemovalPolicy.DESTROY
+        )
         self._helpers()
 
     def _helpers(self) -> None:

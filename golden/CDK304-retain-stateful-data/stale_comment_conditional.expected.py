@@ -8,9 +8,11 @@ from constructs import Construct
 class DatabaseStack(Stack):
     def __init__(self, scope: Construct, construct_id: str, vpc: ec2.IVpc, env_name: str = "dev", **kwargs) -> None:
         super().__init__(scope, construct_id, **kwargs)
-        secretsmanager.Secret(self, "ApiKey",
-                              removal_policy=RemovalPolicy.RETAIN if env_name == "prod" else RemovalPolicy.DESTROY,
-                              )
+        secretsmanager.Secret(
+            self,
+            "ApiKey",
+            removal_policy=RemovalPolicy.RETAIN if env_name == "prod" else RemovalPolicy.DESTROY,
+        )
         rds.DatabaseInstance(
             self, "Db",
             engine=rds.DatabaseInstanceEngine.postgres(version=rds.PostgresEngineVersion.VER_16),
@@ -18,4 +20,6 @@ class DatabaseStack(Stack):
             removal_policy=RemovalPolicy.SNAPSHOT if env_name == "prod" else RemovalPolicy.DESTROY,
         )
         key_store = secretsmanager.Secret(self, "Keys")
-        key_store.apply_removal_policy(RemovalPolicy.RETAIN if env_name == "prod" else RemovalPolicy.DESTROY)
+        key_store.apply_removal_policy(
+            RemovalPolicy.RETAIN if env_name == "prod" else RemovalPolicy.DESTROY
+        )

@@ -177,14 +177,18 @@ def infer_type(ctx: FileContext, view: ApiView, expr: cst.BaseExpression, depth:
         if q is not None:
             return _static_value_type(view, q)
         if isinstance(expr, cst.Attribute) and dotted_name(expr) not in _bound_names(ctx):
-            recv = infer_type(ctx, view, expr.value, depth + 1)
+            recv = infer_type(ctx, view, expr.value, depth + 1) or _inherited_from_cdk(ctx, view, expr)
             if recv is not None and view.has_type(recv):
                 m = (view.members(recv) or {}).get(expr.attr.value)
                 if m is not None and m.kind == "p":
                     return _concrete(m.type)
             return None
-        if isinstance(expr, cst.Name) and ctx.scopes.rebound_at(expr):
-            return None
+        if isinstance(expr, cst.Name):
+            declared = _declared_type(ctx, view, expr)
+            if declared is not None:
+                return declared
+            if ctx.scopes.rebound_at(expr):
+                return None
         values = ctx.assigned_values(expr, expr)
         types = {infer_type(ctx, view, v, depth + 1) for v in values}
         return types.pop() if len(types) == 1 else None
@@ -244,12 +248,120 @@ def call_return_type(ctx: FileContext, view: ApiView, call: cst.Call, depth: int
             m = (view.members(split[0]) or {}).get(split[1])
             return _concrete(m.type) if m is not None and m.kind == "m" else None
         return None
+    helper = _file_function(ctx, call)
+    if helper is not None:
+        return _annotation_type(ctx, view, helper.returns.annotation) if helper.returns is not None else None
     if isinstance(call.func, cst.Attribute):
         recv = infer_type(ctx, view, call.func.value, depth + 1)
         if recv is not None and view.has_type(recv):
             m = (view.members(recv) or {}).get(call.func.attr.value)
             if m is not None and m.kind == "m":
                 return _concrete(m.type)
+    return None
+
+
+# ----------------------------------------------------------------------------------------------
+# Types the file declares: parameter and return annotations, and ``self`` in a construct class
+
+
+def _annotation_type(ctx: FileContext, view: ApiView, ann: cst.BaseExpression) -> str | None:
+    """``s3.Bucket``, ``"s3.Bucket"``, ``Optional[s3.Bucket]`` or ``s3.Bucket | None`` -> the API type."""
+    if isinstance(ann, cst.SimpleString):
+        text = ann.evaluated_value
+        try:
+            ann = cst.parse_expression(text) if isinstance(text, str) else ann
+        except cst.ParserSyntaxError:
+            return None
+    if isinstance(ann, cst.Subscript) and dotted_name(ann.value) in ("Optional", "typing.Optional") \
+            and len(ann.slice) == 1 and isinstance(ann.slice[0].slice, cst.Index):
+        ann = ann.slice[0].slice.value
+    if isinstance(ann, cst.BinaryOperation) and isinstance(ann.operator, cst.BitOr):
+        sides = [s for s in (ann.left, ann.right) if not (isinstance(s, cst.Name) and s.value == "None")]
+        if len(sides) != 1:
+            return None
+        ann = sides[0]
+    q = ctx.qualname(ann) if isinstance(ann, (cst.Name, cst.Attribute)) else None
+    return q if q is not None and view.has_type(q) else None
+
+
+def _declared_type(ctx: FileContext, view: ApiView, name: cst.Name) -> str | None:
+    """The type a parameter's annotation gives (``bucket: s3.Bucket``); None when the name is bound
+    otherwise too in its scope."""
+    for scope in ctx.scopes.visible_scopes(name):
+        bindings = ctx.scopes.in_scope(scope, name.value)
+        if not bindings:
+            continue
+        if len(bindings) != 1 or not isinstance(bindings[0].node, cst.Param):
+            return None
+        param = bindings[0].node
+        return None if param.annotation is None else _annotation_type(ctx, view, param.annotation.annotation)
+    return None
+
+
+def _inherited_from_cdk(ctx: FileContext, view: ApiView, expr: cst.Attribute) -> str | None:
+    """``self.node``, ``self.region`` in a class deriving from an aws-cdk-lib class: the type of that
+    class's property, when the class (and its bases in the file) defines no member of that name.
+    ``self`` itself stays of unknown type: the class has members the API does not know."""
+    if not (isinstance(expr.value, cst.Name) and expr.value.value == "self"):
+        return None
+    fn = ctx.enclosing(expr, cst.FunctionDef)
+    cls = ctx.enclosing(fn, cst.ClassDef) if fn is not None else None
+    if not isinstance(cls, cst.ClassDef) or ctx.enclosing(cls, cst.FunctionDef) is not None:
+        return None
+    first = [*fn.params.posonly_params, *fn.params.params][:1]  # type: ignore[union-attr]
+    if not first or first[0].name.value != "self":
+        return None
+    if expr.attr.value in _members_defined(ctx, cls):
+        return None
+    return _cdk_base(ctx, view, cls)
+
+
+def _members_defined(ctx: FileContext, cls: cst.ClassDef) -> set[str]:
+    """Names a class of the file (and its bases in the file) defines: methods, class attributes,
+    ``self.<name>`` it assigns anywhere."""
+    out: set[str] = set()
+    family, seen = [cls], set()
+    while family:
+        c = family.pop()
+        if c in seen:
+            continue
+        seen.add(c)
+        out |= {s.name.value for s in c.body.body if isinstance(s, (cst.FunctionDef, cst.ClassDef))}
+        out |= {b.name for b in ctx.scopes.bindings if b.scope is c}
+        out |= {a.target[len("self."):] for a in ctx.assignments if a.target.startswith("self.") and a.scope is c}
+        family += [x for x in ctx.classes for base in c.bases
+                   if isinstance(base.value, cst.Name) and x.name.value == base.value.value and x is not c]
+    return out
+
+
+def _cdk_base(ctx: FileContext, view: ApiView, cls: cst.ClassDef, seen: frozenset[str] = frozenset()) -> str | None:
+    """The aws-cdk-lib class a class of the file derives from (through other classes of the file)."""
+    for base in cls.bases:
+        if base.keyword is not None:
+            continue
+        q = ctx.qualname(base.value)
+        if q is not None and view.kind(q) == "class":
+            return q
+        local = next((c for c in ctx.classes if isinstance(base.value, cst.Name) and c.name.value == base.value.value
+                      and c.name.value not in seen), None)
+        if local is not None:
+            found = _cdk_base(ctx, view, local, seen | {cls.name.value})
+            if found is not None:
+                return found
+    return None
+
+
+def _file_function(ctx: FileContext, call: cst.Call) -> cst.FunctionDef | None:
+    """The function of the file a call runs: ``helper(...)`` (module level) or ``self.helper(...)``
+    (a method of the class the call is in)."""
+    if isinstance(call.func, cst.Name):
+        found = [s for s in ctx.module.body if isinstance(s, cst.FunctionDef) and s.name.value == call.func.value]
+        return found[0] if len(found) == 1 else None
+    if isinstance(call.func, cst.Attribute) and isinstance(call.func.value, cst.Name) and call.func.value.value == "self":
+        cls = ctx.enclosing(call, cst.ClassDef)
+        if isinstance(cls, cst.ClassDef):
+            found = [s for s in cls.body.body if isinstance(s, cst.FunctionDef) and s.name.value == call.func.attr.value]
+            return found[0] if len(found) == 1 else None
     return None
 
 

@@ -537,7 +537,27 @@ class ConstructCall:
         current = self.value(keyword)
         if current is None:
             inner = ", ".join(f"{k}={v}" for k, v in values.items())
-            return self.set_keyword(keyword, f"`{struct}`({inner})")
+            text, imports = self.ctx.code(f"`{struct}`({inner})")
+            added = E.parse_expr(text)
+
+            def add_or_merge(node: cst.CSTNode) -> cst.CSTNode:
+                # another fix of the same pass may have added the options object already: merge
+                # into it rather than replace it
+                if not isinstance(node, cst.Call):
+                    raise E.EditError("expected a call")
+                there = E.get_keyword(node, keyword)
+                if there is None:
+                    return E.set_keyword(node, keyword, added)
+                if not (isinstance(there.value, cst.Call) and isinstance(added, cst.Call)
+                        and self.ctx.module.code_for_node(there.value.func) == self.ctx.module.code_for_node(added.func)):
+                    raise E.EditError(f"{keyword} was set to something else by another fix")
+                merged = there.value
+                for arg in added.args:
+                    if arg.keyword is not None and E.get_keyword(merged, arg.keyword.value) is None:
+                        merged = E.set_keyword(merged, arg.keyword.value, arg.value)
+                return E.set_keyword(node, keyword, merged)
+
+            return Edit(self.node, replace=add_or_merge, imports=imports)
         if not (isinstance(current, cst.Call) and self.ctx.call_qualname(current) == struct):
             return None
         missing = {k: v for k, v in values.items() if E.get_keyword(current, k) is None}
@@ -585,4 +605,25 @@ def literal_value(node: cst.BaseExpression) -> Any:
         inner = literal_value(node.expression)
         return -inner if isinstance(inner, (int, float)) and not isinstance(inner, bool) else NOT_LITERAL
     return NOT_LITERAL
+
+
+# -- layout of calls that fixes made long -----------------------------------------------------------
+
+
+def lay_out_edit(ctx: FileContext, node: cst.Call) -> Edit:
+    """An edit (to put after the fix's other edits on ``node``) that lays the call out one
+    argument per line, and its long nested calls too (``deploy_options=apigw.StageOptions(...)``),
+    where they no longer fit the line length: the engine lays out only a statement's outer call."""
+    stmt = ctx.statement_of(node)
+    block = ctx.position(stmt)[1] - 1 if stmt is not None else 0
+    prefix = ctx.position(node)[1] - 1 - block
+    width = int(ctx.settings.get("line-length") or 100) - block
+    indent = ctx.module.default_indent
+
+    def lay_out(n: cst.CSTNode) -> cst.CSTNode:
+        if not isinstance(n, cst.Call):
+            raise E.EditError("expected a call")
+        return E.lay_out_nested(n, indent, width, prefix=prefix)
+
+    return Edit(node, replace=lay_out)
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 import libcst as cst
+import libcst.matchers as m
 
 if TYPE_CHECKING:
     from remediator.analysis.rule import Tier
@@ -306,18 +307,45 @@ def dict_remove_key(d: cst.Dict, key: str) -> cst.Dict:
     return d
 
 
-def explode_call(call: cst.Call, indent: str) -> cst.Call:
+_EMPTY = cst.Module(body=[])
+
+
+def _code(node: cst.CSTNode) -> str:
+    return _EMPTY.code_for_node(node)
+
+
+def _new_line(extra: str) -> cst.ParenthesizedWhitespace:
+    return cst.ParenthesizedWhitespace(first_line=cst.TrailingWhitespace(), empty_lines=[], indent=True,
+                                       last_line=cst.SimpleWhitespace(extra))
+
+
+def hug_call(call: cst.Call, indent: str) -> cst.Call | None:
+    """Lay a call's arguments out together on one line of their own (black's first choice), or
+    None when an argument spans several lines."""
+    if not call.args or any("\n" in _code(arg.value) for arg in call.args):
+        return None
+    args = []
+    for i, arg in enumerate(call.args):
+        if i == len(call.args) - 1:
+            args.append(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT, whitespace_after_arg=_new_line("")))
+        else:
+            args.append(arg.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")),
+                                         whitespace_after_arg=NO_SPACE))
+    return call.with_changes(whitespace_before_args=_new_line(indent), args=args)
+
+
+def explode_call(call: cst.Call, indent: str, base: str = "") -> cst.Call:
     """Lay a call out one argument per line with a trailing comma (black's style).
 
     ``indent`` is one level of the file's indentation; arguments land one level deeper than the
-    block holding the statement, and the closing parenthesis at the block's level.
+    block holding the statement, and the closing parenthesis at the block's level. ``base`` is
+    where the call's own line starts, relative to the block (a call nested in an argument line).
     """
     if not call.args:
         return call
 
     def line(extra: str) -> cst.ParenthesizedWhitespace:
-        return cst.ParenthesizedWhitespace(first_line=cst.TrailingWhitespace(), empty_lines=[], indent=True,
-                                           last_line=cst.SimpleWhitespace(extra))
+        return _new_line(base + extra)
 
     args = []
     for i, arg in enumerate(call.args):
@@ -325,6 +353,10 @@ def explode_call(call: cst.Call, indent: str) -> cst.Call:
         ending = line("" if last else indent)
         args.append(arg.with_changes(comma=cst.Comma(whitespace_after=ending), whitespace_after_arg=NO_SPACE))
     return call.with_changes(whitespace_before_args=line(indent), args=args)
+
+
+def _has_comment(node: cst.CSTNode) -> bool:
+    return bool(m.findall(node, m.Comment()))
 
 
 # --------------------------------------------------------------------------------------------
@@ -344,9 +376,14 @@ class _Applier(cst.CSTTransformer):
         self.indent = indent
         self._blocks: list[str] = []  # indentation of the enclosing blocks
         self._edited_calls: set[cst.Call] = set()  # calls an edit produced in this pass
+        self._statements: list[bool] = []  # per enclosing one-line statement: was something in it edited
 
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> bool:
         self._blocks.append(node.indent if node.indent is not None else self.indent)
+        return True
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+        self._statements.append(False)
         return True
 
     def on_leave(self, original_node: cst.CSTNode, updated_node: Any) -> Any:
@@ -354,6 +391,8 @@ class _Applier(cst.CSTTransformer):
         edits = self.by_target.get(original_node)
         if not edits:
             return node
+        if self._statements and not isinstance(original_node, cst.SimpleStatementLine):
+            self._statements[-1] = True
         before: list[cst.BaseStatement] = []
         after: list[cst.BaseStatement] = []
         for edit in edits:
@@ -374,18 +413,31 @@ class _Applier(cst.CSTTransformer):
 
     def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine,
                                   updated_node: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
-        """An edited call that made its one-line statement too long is laid out one argument per line."""
+        """A call statement that an edit made too long is laid out one argument per line."""
+        edited = self._statements.pop()
         if self.line_length is None or len(updated_node.body) != 1:
             return updated_node
         small = updated_node.body[0]
         call = getattr(small, "value", None)
-        if not isinstance(call, cst.Call) or call not in self._edited_calls:
+        if not isinstance(call, cst.Call) or not (edited or call in self._edited_calls):
             return updated_node
-        # the statement's own line, without the comment lines above it
-        code = cst.Module(body=[]).code_for_node(updated_node.with_changes(leading_lines=[])).rstrip("\r\n")
-        if "\n" in code or len("".join(self._blocks)) + len(code) <= self.line_length:
-            return updated_node
+        longest = self._longest_line(updated_node)
+        if longest <= self.line_length or longest <= self._longest_line(original_node) or _has_comment(call):
+            return updated_node  # short enough, no longer than before the edit, or has comments to keep
+        hugged = hug_call(call, self.indent)
+        if hugged is not None:
+            statement = updated_node.with_changes(body=[small.with_changes(value=hugged)])
+            if self._longest_line(statement) <= self.line_length:
+                return statement
         return updated_node.with_changes(body=[small.with_changes(value=explode_call(call, self.indent))])
+
+    def _longest_line(self, statement: cst.SimpleStatementLine) -> int:
+        """The length of the statement's longest line (its own code: not the comments above it or
+        after it)."""
+        code = _code(statement.with_changes(leading_lines=[], trailing_whitespace=cst.TrailingWhitespace()))
+        code = code.rstrip("\r\n")
+        lines = code.splitlines()
+        return max([len("".join(self._blocks)) + len(lines[0]), *(len(line) for line in lines[1:])])
 
     def leave_IndentedBlock(self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock) -> cst.IndentedBlock:
         self._blocks.pop()
@@ -470,6 +522,82 @@ def _only_imports(stmt: cst.CSTNode) -> bool:
 
     stmt.visit(V())
     return bool(found) and all(found)
+
+
+# --------------------------------------------------------------------------------------------
+# Layout of calls with long nested calls (options objects, ``json_with_standard_fields(...)``)
+
+
+def lay_out_nested(call: cst.Call, indent: str, width: int, base: str = "", force: bool = False,
+                   prefix: int = 0) -> cst.Call:
+    """``call`` one argument per line when it does not fit in ``width`` columns (counted from the
+    block holding the statement; ``base`` is where the call's line starts, relative to it, and
+    ``prefix`` how many characters precede the call on that line: ``api = ``), and,
+    recursively, each argument whose one-line call value does not fit on its own line. A call
+    already written over several lines keeps its layout; only its arguments are looked at."""
+    if not call.args or _has_comment(call):
+        return call  # a comment inside is laid out by hand: keep it where it is
+    empty = cst.Module(body=[])
+    lines = empty.code_for_node(call).split("\n")
+    if len(lines) == 1:
+        if not force and len(base) + prefix + len(lines[0]) <= width:
+            return call
+        call = explode_call(call, indent, base)
+    elif _crowded_line(call, width, len(base) + prefix):
+        # written over several lines, but with a line of several arguments that is now too long
+        last = call.args[-1]
+        end = last.comma.whitespace_after if isinstance(last.comma, cst.Comma) else last.whitespace_after_arg
+        call = explode_call(call, indent, end.last_line.value if isinstance(end, cst.ParenthesizedWhitespace) else base)
+    args = list(call.args)
+    for i, arg in enumerate(args):
+        before = call.whitespace_before_args if i == 0 else args[i - 1].comma
+        ws = before.whitespace_after if isinstance(before, cst.Comma) else before
+        if not (isinstance(ws, cst.ParenthesizedWhitespace) and isinstance(arg.value, cst.Call)):
+            continue
+        arg_base = ws.last_line.value
+        if len(arg_base) + len(empty.code_for_node(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT))) + 1 > width:
+            args[i] = arg.with_changes(value=lay_out_nested(arg.value, indent, width, arg_base, force=True))
+    return call.with_changes(args=args)
+
+
+def _crowded_line(call: cst.Call, width: int, first: int) -> bool:
+    """A line of ``call`` (written over several lines) that holds more than one argument and is
+    longer than ``width`` (``first``: the columns before the call's first line)."""
+    empty = cst.Module(body=[])
+    lines: list[tuple[int, int]] = []  # (length, arguments) per line
+    start: cst.BaseParenthesizableWhitespace = call.whitespace_before_args
+    for arg in call.args:
+        text = len(empty.code_for_node(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT))) + 2
+        if isinstance(start, cst.ParenthesizedWhitespace) or not lines:
+            offset = len(start.last_line.value) if isinstance(start, cst.ParenthesizedWhitespace) else first
+            lines.append((offset + text, 1))
+        else:
+            length, count = lines[-1]
+            lines[-1] = (length + text, count + 1)
+        start = arg.comma.whitespace_after if isinstance(arg.comma, cst.Comma) else arg.whitespace_after_arg
+    return any(count > 1 and length > width for length, count in lines)
+
+
+# --------------------------------------------------------------------------------------------
+# Laying out inserted statements
+
+
+def fit_statements(statements: Sequence[cst.BaseStatement], block_indent: str, line_length: int | None,
+                   indent: str = "    ") -> list[cst.BaseStatement]:
+    """Statements to insert in a block indented by ``block_indent``, each one-line call statement
+    that would be longer than ``line_length`` laid out one argument per line (as an edited call
+    is: :func:`explode_call`)."""
+    out = []
+    for stmt in statements:
+        small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 else None
+        call = getattr(small, "value", None)
+        code = cst.Module(body=[]).code_for_node(stmt).rstrip("\r\n")
+        if line_length is None or not isinstance(call, cst.Call) or "\n" in code \
+                or len(block_indent) + len(code) <= line_length:
+            out.append(stmt)
+            continue
+        out.append(stmt.with_changes(body=[small.with_changes(value=explode_call(call, indent))]))  # type: ignore[union-attr]
+    return out
 
 
 # --------------------------------------------------------------------------------------------

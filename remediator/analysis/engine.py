@@ -20,6 +20,7 @@ from typing import Any, Sequence
 
 import libcst as cst
 
+from remediator.analysis.api_check import keep_conforming
 from remediator.analysis.context import ConstructCall, FileContext
 from remediator.analysis.edits import apply_fixes, fix_text_edits
 from remediator.analysis.rule import Diagnostic, Finding, Rule, Tier
@@ -123,7 +124,7 @@ def _diagnostic(finding: Finding, ctx: FileContext, path: str, options: RunOptio
     return Diagnostic(code=finding.rule.code, name=finding.rule.name, path=path, line=line, column=col,
                       message=finding.message, tier=finding.tier.value, fixable=fixable,
                       fix_available=has_fix and not fixable, end_line=end_line, end_column=end_col,
-                      edits=text_edits)
+                      edits=text_edits, note=finding.note)
 
 
 def process_source(source: bytes, path: str, rules: Sequence[Rule], options: RunOptions,
@@ -167,7 +168,9 @@ def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOption
         suppressions = Suppressions(text)
         raw = analyze(ctx, rules)
         findings = [f for f in raw if not suppressions.suppressed(f, ctx)]
-        to_fix = [f for f in findings if _applies(f, options.unsafe_fixes)] if options.fix else []
+        fixable = [f for f in findings if _applies(f, options.unsafe_fixes)]
+        fixable = keep_conforming(ctx, fixable, options.settings.get("line-length")) if fixable else []
+        to_fix = fixable if options.fix else []
         if to_fix and pass_no > MAX_PASSES:
             rules_left = ", ".join(sorted({f.rule.code for f in to_fix}))
             raise FixError(f"failed to converge after {MAX_PASSES} passes (rules still fixing: {rules_left})")

@@ -46,6 +46,9 @@ class Finding:
     node: cst.CSTNode
     message: str
     fix: Fix | None = None
+    #: when the fix does something the rule's changelog line does not say (removes code that has
+    #: no equivalent), its own changelog bullet: ``Remove `enable_dns_logging=True` from `Vpc```
+    note: str = ""
 
     @property
     def tier(self) -> Tier:
@@ -75,6 +78,9 @@ class Rule:
     triggers: ClassVar[tuple[str, ...] | None] = None
     #: rules that teams may legitimately not want (e.g. conflicting with checkov) are opt-in
     default_enabled: ClassVar[bool] = True
+    #: the rule rewrites aws-cdk-lib names: each fix is applied only when the calls it produces
+    #: match the API's signatures (remediator.analysis.api_check)
+    checks_api: ClassVar[bool] = False
     #: per-rule options settable under ``[tool.remediator.rules.CODE]``, with their defaults
     options: ClassVar[dict[str, Any]] = {}
     #: changelog bullet, formatted with ``count`` and ``noun`` (singular or plural by count)
@@ -97,7 +103,7 @@ class Rule:
 
     # -- helpers ------------------------------------------------------------------------------
     def finding(self, at: "ConstructCall | cst.CSTNode", message: str, fix: Fix | Edit | Sequence[Edit] | None = None,
-                *, tier: Tier | None = None) -> Finding:
+                *, tier: Tier | None = None, note: str = "") -> Finding:
         node = at if isinstance(at, cst.CSTNode) else at.node
         if isinstance(fix, Edit):
             fix = Fix([fix])
@@ -105,7 +111,7 @@ class Rule:
             fix = Fix(list(fix))
         if fix is not None and tier is not None:
             fix.tier = tier
-        return Finding(self, node, message, fix)
+        return Finding(self, node, message, fix, note)
 
     @classmethod
     def tier_label(cls) -> str:
@@ -152,6 +158,8 @@ class Diagnostic:
     #: the fix as replacements in the file's text at the time of the finding, when the run asked
     #: for them (``RunOptions.fix_edits``: machine formats, the language server) and there is one
     edits: list[TextEdit] | None = None
+    #: the finding's own changelog bullet, when its fix needs one (see ``Finding.note``)
+    note: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {

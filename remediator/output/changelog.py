@@ -39,15 +39,19 @@ def _join_files(files: Sequence[str], limit: int = 4) -> str:
     return ", ".join(files[:limit - 1]) + f" and {len(files) - limit + 1} more files"
 
 
-def bullets(fixed: Mapping[str, Mapping[str, int]], rules: Mapping[str, type]) -> dict[str, list[str]]:
+def bullets(fixed: Mapping[str, Mapping[str, int]], rules: Mapping[str, type],
+            notes: Mapping[str, Sequence[tuple[str, str]]] | None = None) -> dict[str, list[str]]:
     """Section name -> bullet lines, from ``{path: {code: count}}``.
 
-    One bullet per rule: ``- Enable KMS key rotation on 2 keys in a.py (CDK301)``.
+    One bullet per rule: ``- Enable KMS key rotation on 2 keys in a.py (CDK301)``; and one per
+    note, for fixes whose rule line does not say what they did (``{path: [(code, note)]}``):
+    ``- Remove `enable_dns_logging=True` from `Vpc` (no such property) in net.py (CDK103)``.
     """
     per_rule: dict[str, dict[str, int]] = defaultdict(dict)
     for path, counts in fixed.items():
         for code, n in counts.items():
-            if n:
+            n -= sum(1 for c, _ in (notes or {}).get(path, ()) if c == code)  # those have their own bullet
+            if n > 0:
                 per_rule[code][path] = n
     out: dict[str, list[str]] = defaultdict(list)
     for code in sorted(per_rule):
@@ -56,6 +60,10 @@ def bullets(fixed: Mapping[str, Mapping[str, int]], rules: Mapping[str, type]) -
         text = rule.changelog_line(sum(files.values()))
         section = "Security" if rule.is_security() else "Fixed"
         out[section].append(f"- {text} in {_join_files(list(files))} ({code})")
+    for path, entries in sorted((notes or {}).items()):
+        for code, note in entries:
+            section = "Security" if rules[code].is_security() else "Fixed"
+            out[section].append(f"- {note} in {path} ({code})")
     return dict(out)
 
 

@@ -31,8 +31,18 @@ class CdkApp:
         """An app-relative path made absolute (None without an app)."""
         return None if self.folder is None else os.path.normpath(os.path.join(self.folder, relative))
 
+    def exists(self, relative: str) -> bool | None:
+        """Whether an app-relative path (a file or a folder) exists; None without an app."""
+        return None if self.folder is None else path_exists(self.folder, relative)
+
 
 NO_APP = CdkApp()
+
+
+def path_exists(folder: str, relative: str) -> bool:
+    """Whether ``relative`` (a file or folder; an absolute path is taken as is) exists from ``folder``.
+    The one place rules learn about files beside the code (asset paths, CDK207)."""
+    return os.path.exists(os.path.join(folder, relative))
 
 
 def _read_json(path: str) -> dict[str, Any] | None:
@@ -76,3 +86,55 @@ def app_from(cdk_json: dict[str, Any], folder: str | None = None,
     context = dict(context_json or {})
     context.update(own)
     return CdkApp(folder, cdk_json.get("app"), context, frozenset(own))
+
+
+# -- tags the app's entry file applies ------------------------------------------------------------
+#: what :func:`app_tag_keys` returns when the entry file applies tags whose keys it cannot read
+SOME_TAGS = "*"
+
+
+def app_tag_keys(app: CdkApp) -> frozenset[str]:
+    """Tag keys (lower case) that the app's entry file (the ``.py`` file of ``cdk.json``'s ``app``
+    command, e.g. ``app.py``) applies: ``Tags.of(x).add("Key", ...)``, ``Tag("Key", ...)``,
+    ``tags={"Key": ...}`` passed to any call (a stack). :data:`SOME_TAGS` is among them when a key
+    is not a literal. Empty without an app or entry file."""
+    if app.folder is None or not app.command:
+        return frozenset()
+    scripts = [w for w in app.command.split() if w.endswith(".py")]
+    return _tag_keys_in(os.path.join(app.folder, scripts[0])) if scripts else frozenset()
+
+
+@lru_cache(maxsize=64)
+def _tag_keys_in(path: str) -> frozenset[str]:
+    import ast
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            tree = ast.parse(fh.read())
+    except (OSError, ValueError, SyntaxError):
+        return frozenset()
+    keys: set[str] = set()
+
+    def key(node: ast.expr | None) -> None:
+        keys.add(node.value.lower() if isinstance(node, ast.Constant) and isinstance(node.value, str) else SOME_TAGS)
+
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        keyword = {k.arg: k.value for k in node.keywords}
+        if name == "add" and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call) \
+                and isinstance(func.value.func, ast.Attribute) and func.value.func.attr == "of" \
+                and getattr(func.value.func.value, "id", getattr(func.value.func.value, "attr", "")) == "Tags":
+            key(node.args[0] if node.args else keyword.get("key"))
+        elif name == "Tag":
+            key(node.args[0] if node.args else keyword.get("key"))
+        if "tags" in keyword:
+            tags = keyword["tags"]
+            if isinstance(tags, ast.Dict):
+                for k in tags.keys:
+                    key(k)
+            else:
+                keys.add(SOME_TAGS)
+    return frozenset(keys)

@@ -94,6 +94,7 @@ class UnknownCdkModule(Rule):
     """
 
     code, name, tier = "CDK101", "unknown-cdk-module", Tier.SAFE
+    checks_api = True
     tier_note = "when one candidate"
     summary = "Imports of aws_cdk modules that do not exist"
     triggers = ("aws_cdk",)

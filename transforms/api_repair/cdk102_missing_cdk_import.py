@@ -100,6 +100,7 @@ class MissingCdkImport(Rule):
     """
 
     code, name, tier = "CDK102", "missing-cdk-import", Tier.SAFE
+    checks_api = True
     summary = "Module aliases used but never imported"
     triggers = ()
     changelog = "Add {count} missing aws_cdk {noun}"

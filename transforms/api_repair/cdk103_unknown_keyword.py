@@ -17,6 +17,7 @@ from remediator.analysis.apitypes import (
     short,
     value_fits,
 )
+from remediator.analysis.api_check import call_params
 from remediator.analysis.context import FileContext
 from remediator.analysis.rule import Edit, Finding, Rule, Tier
 
@@ -83,6 +84,7 @@ class UnknownKeyword(Rule):
     """
 
     code, name, tier = "CDK103", "unknown-keyword", Tier.SAFE
+    checks_api = True
     tier_note = "when unique"
     summary = "Keyword arguments must exist in the aws-cdk-lib API"
     triggers = ()
@@ -117,11 +119,19 @@ class UnknownKeyword(Rule):
             known = infer_type(ctx, view, arg.value) is not None
             candidates = [n for n in close_names(wrong, free) if value_fits(ctx, view, arg.value, sig.keywords[n])
                           and (known or not _reference_swap(wrong, n))]
+        if not candidates:
+            twin = _required_twin(ctx, view, call, arg, given)
+            candidates = [twin] if twin else []
         if len(candidates) == 1:
             new = candidates[0]
-            fix = _rename_edit(call, wrong, new)
-            return self.finding(arg, f"`{where}` takes no keyword `{wrong}`: use `{new}`", fix=fix)
+            return self.finding(arg, f"`{where}` takes no keyword `{wrong}`: use `{new}`",
+                                fix=Edit.rename_keyword(call, wrong, new))
         message = f"`{where}` takes no keyword `{wrong}`"
+        holder = _one_level_down(ctx, view, call, sig, wrong)
+        if holder is not None and not candidates:
+            param, how = holder
+            return self.finding(arg, f"{message}: it belongs to `{param}` (`{param}={how}`)",
+                                fix=Edit(call, replace=lambda n: _move_down(n, wrong, param)))
         elsewhere = self._belongs_to(view, sig, wrong)
         if elsewhere:
             message += "; " + elsewhere
@@ -133,6 +143,13 @@ class UnknownKeyword(Rule):
             taken = [n for n in close_names(wrong, list(sig.keywords)) + [reviewed or ""] if n in given]
             if taken:
                 message += f" ({candidates_text(taken)} already given)"
+            elif not close_names(wrong, list(sig.keywords)):
+                # nothing in aws-cdk-lib means it: only --unsafe-fixes removes it, and says so
+                written = f"{wrong}={ctx.module.code_for_node(arg.value)}"
+                return self.finding(arg, f"{message}, and aws-cdk-lib has no equivalent: remove `{written}` "
+                                         "(with --unsafe-fixes; restore its intent by hand)",
+                                    fix=Edit.remove_keyword(call, wrong), tier=Tier.UNSAFE,
+                                    note=f"Remove `{written}` from `{where}` (aws-cdk-lib has no such property)")
         return self.finding(arg, message)
 
     @staticmethod
@@ -178,5 +195,53 @@ def _ctor_keywords(view: ApiView, q: str) -> dict[str, str]:
     return sig.keywords if sig is not None else {}
 
 
-def _rename_edit(call: cst.Call, old: str, new: str) -> Edit:
-    return Edit(call, replace=lambda n: E.rename_keyword(n, old, new))
+def _required_twin(ctx: FileContext, view: ApiView, call: cst.Call, arg: cst.Arg, given: set[str]) -> str | None:
+    """The required parameter the call omits whose name ends with the wrong keyword's words
+    (``CfnReplicationGroup(description=...)`` for ``replication_group_description``), when exactly
+    one does and the value fits it."""
+    found = call_params(ctx, call)
+    if found is None:
+        return None
+    wrong = _tokens(arg.keyword.value)  # type: ignore[union-attr]
+    positional = len([a for a in call.args if a.keyword is None])
+    in_order = [p.name for p in found[1] if not p.keyword_only and not p.variadic][:positional]
+    twins = [p for p in found[1] if p.required and p.name not in given and p.name not in in_order
+             and _tokens(p.name)[-len(wrong):] == wrong and value_fits(ctx, view, arg.value, p.type)]
+    return twins[0].name if len(twins) == 1 else None
+
+
+def _one_level_down(ctx: FileContext, view: ApiView, call: cst.Call, sig: Signature,
+                    wrong: str) -> tuple[str, str] | None:
+    """The one parameter the keyword belongs in, as the call passes it: ``metric=m`` where ``m``'s
+    ``with_`` takes it (``Alarm(metric=m, period=...)`` -> ``metric=m.with_(period=...)``), or an
+    options struct written in the call (``task_image_options=...Options(...)``). None otherwise."""
+    found = []
+    for a in call.args:
+        if a.keyword is None or a.keyword.value not in sig.keywords:
+            continue
+        value = a.value
+        if isinstance(value, cst.Call) and view.kind(ctx.call_qualname(value) or "") == "struct":
+            if wrong in _ctor_keywords(view, ctx.call_qualname(value)):  # type: ignore[arg-type]
+                found.append((a.keyword.value, f"{ctx.call_qualname(value).rsplit('.', 1)[-1]}(..., {wrong}=...)"))  # type: ignore[union-attr]
+            continue
+        typ = infer_type(ctx, view, value)
+        with_ = view.method(typ, "with_") if typ is not None and view.kind(typ) == "class" else None
+        if with_ is not None and wrong in with_.keywords:
+            found.append((a.keyword.value, f"{ctx.module.code_for_node(value)}.with_({wrong}=...)"))
+    return found[0] if len(found) == 1 else None
+
+
+def _move_down(call: cst.CSTNode, wrong: str, param: str) -> cst.CSTNode:
+    """Move ``wrong=value`` from ``call`` into the value of ``param``: into its options call, or its
+    ``with_(...)`` (added when the value has none yet)."""
+    assert isinstance(call, cst.Call)
+    value = E.get_keyword(call, wrong).value  # type: ignore[union-attr]
+    holder = E.get_keyword(call, param).value  # type: ignore[union-attr]
+    call = E.remove_keyword(call, wrong)
+    is_with = isinstance(holder, cst.Call) and isinstance(holder.func, cst.Attribute) and holder.func.attr.value == "with_"
+    if isinstance(holder, cst.Call) and (is_with or not isinstance(holder.func, cst.Attribute)
+                                         or holder.func.attr.value[:1].isupper()):
+        new_holder = E.set_keyword(holder, wrong, value)
+    else:
+        new_holder = cst.Call(func=cst.Attribute(holder, cst.Name("with_")), args=[E.make_arg(wrong, value)])
+    return E.set_keyword(call, param, new_holder)

@@ -5,8 +5,21 @@ from typing import Iterator
 
 import libcst as cst
 
-from remediator.analysis import edits as E
 from remediator.analysis.context import NOT_LITERAL, FileContext, literal_value
+from remediator.analysis.cdk_members import (
+    MEMBER_RENAMES,
+    METHOD_RENAMES,
+    MOVED_METHODS,
+    S3_BUCKET,
+    S3_GRANTS,
+    S3_READ_ACTIONS,
+    S3_WRITE_ACTIONS,
+    grant_method,
+    grants_call,
+    object_action,
+    plain_bucket,
+    same_version,
+)
 from remediator.analysis.durations import member_of_same_duration
 from remediator.analysis.guards import guarded_by_hasattr
 from remediator.analysis.imports import dotted_name
@@ -15,29 +28,13 @@ from remediator.analysis.apitypes import (
     ApiView,
     api_view,
     _squashed,
+    _tokens,
     candidates_text,
     close_names,
     infer_type,
     short,
     with_longer_names,
 )
-
-# What ``Bucket.grant_read`` / ``grant_read_write`` grant in aws-cdk-lib 2.275 (aws-s3/lib/perms.js:
-# BUCKET_READ_ACTIONS; BUCKET_PUT_ACTIONS + BUCKET_DELETE_ACTIONS).
-S3_READ_ACTIONS = ("s3:GetObject*", "s3:GetBucket*", "s3:List*")
-S3_WRITE_ACTIONS = ("s3:PutObject", "s3:PutObjectLegalHold", "s3:PutObjectRetention", "s3:PutObjectTagging",
-                    "s3:PutObjectVersionTagging", "s3:Abort*", "s3:DeleteObject*")
-S3_BUCKET = "aws_cdk.aws_s3.IBucket"
-
-#: Reviewed renames of members CDK v1 had: v1's ``SubnetType.PRIVATE`` routed to the internet
-#: through NAT (v2: ``PRIVATE_WITH_EGRESS``); its ``ISOLATED`` is v2's ``PRIVATE_ISOLATED``.
-MEMBER_RENAMES: dict[str, str] = {
-    "aws_cdk.aws_ec2.SubnetType.PRIVATE": "PRIVATE_WITH_EGRESS",
-    "aws_cdk.aws_ec2.SubnetType.ISOLATED": "PRIVATE_ISOLATED",
-}
-S3_GRANTS = "aws_cdk.aws_s3.BucketGrants"
-
-
 
 def suggested_names() -> list[str]:
     """Names the fixed parts of this rule write (checked against the index by tests/test_api_names.py);
@@ -58,29 +55,16 @@ def absent_names() -> list[str]:
             "aws_cdk.aws_secretsmanager.SecretValue"] + list(MEMBER_RENAMES)
 
 
-def _object_action(action: str) -> bool:
-    """An S3 action (or pattern) that applies to objects only: ``s3:GetObject``, ``s3:PutObject*``,
-    ``s3:AbortMultipartUpload``; ``s3:ListBucket``, ``s3:Get*`` and ``s3:*`` apply to the bucket too."""
-    name = action.split(":", 1)[-1]
-    return "Object" in name or name in ("AbortMultipartUpload", "ListMultipartUploadParts")
-
-
-def _plain_bucket(ctx: FileContext, receiver: cst.BaseExpression) -> bool:
-    """``receiver`` is built in this file by ``s3.Bucket(...)`` without a KMS key (so ``grant_read``
-    grants nothing beyond its S3 actions)."""
-    values = ctx.assigned_values(receiver, receiver) if not isinstance(receiver, cst.Call) else [receiver]
-    if not values:
-        return False
-    for value in values:
-        if not isinstance(value, cst.Call) or ctx.call_qualname(value) != "aws_cdk.aws_s3.Bucket":
-            return False
-        if any(a.star == "**" for a in value.args) or E.get_keyword(value, "encryption_key") is not None:
-            return False
-        encryption = E.get_keyword(value, "encryption")
-        if encryption is not None and (ctx.qualname(encryption.value) or "").rsplit(".", 1)[-1] not in (
-                "S3_MANAGED", "KMS_MANAGED", "UNENCRYPTED"):
-            return False
-    return True
+def _same_meaning(wrong: str, right: str, owner: str) -> bool:
+    """Names that mean the same member: the same words but for underscores, case or a plural
+    (``grant_readwrite``/``grant_read_write``), or an attribute named after its class
+    (``bucket.arn``/``bucket_arn`` on a Bucket). Other close names may mean something else
+    (``metric_concurrent_executions`` is not ``metric_all_concurrent_executions``)."""
+    if _squashed(wrong) == _squashed(right):
+        return True
+    extra = set(_tokens(right)) - set(_tokens(wrong))
+    owner_words = set(_tokens(re.sub(r"(?<!^)(?=[A-Z])", "_", owner.rsplit(".", 1)[-1])))
+    return bool(extra) and extra <= owner_words and set(_tokens(wrong)) < set(_tokens(right))
 
 
 class UnknownMember(Rule):
@@ -169,7 +153,7 @@ class UnknownMember(Rule):
                 if name is None or not name[:1].isupper() or view.has_type(f"{module}.{name}"):
                     continue
                 homes = [t for t in view.types_named(name) if t != f"{module}.{name}"]
-                if len(homes) != 1 or not _shared_home(homes[0]) or not _top_level(ctx, stmt):
+                if len(homes) != 1 or not _shared_home(homes[0], module) or not _top_level(ctx, stmt):
                     yield self.finding(alias, _no_such(module, name, homes))
                     continue
                 home = homes[0].rsplit(".", 1)[0]
@@ -192,7 +176,7 @@ class UnknownMember(Rule):
             if not name[:1].isupper() or sub is None:
                 return  # a module name (CDK101's business) or the wrong name was imported directly
             homes = [t for t in view.types_named(name) if t != type_q]
-            if len(homes) == 1 and _shared_home(homes[0]):
+            if len(homes) == 1 and _shared_home(homes[0], module):
                 yield self.finding(sub, f"`{short(module)}` has no `{name}`: it is `{homes[0]}`",
                                    fix=ctx.replace(sub, f"`{homes[0]}`"))
                 return
@@ -224,7 +208,7 @@ class UnknownMember(Rule):
             same = member_of_same_duration(member, names)
             close = ([reviewed] if reviewed in names else [same] if same is not None
                      else with_longer_names(member, close_names(member, names), names))
-            what = ("the CDK v2 name" if reviewed in names else "the same duration" if same is not None
+            what = ("its reviewed equivalent" if reviewed in names else "the same duration" if same is not None
                     else "a close name")
         else:
             members = view.members(type_q)
@@ -240,6 +224,8 @@ class UnknownMember(Rule):
             if kind == "p":  # constants, like enum members: ``BlockPublicAccess.BLOCK_ALL``
                 close = with_longer_names(member, close, names)
             what = "a close name"
+            if not close and kind == "p" and (versions := same_version(member, names)):
+                close, what = [versions], "the same version numbers"
         if len(close) == 1:
             yield self.finding(sub, f"`{short(type_q)}` has no member `{member}`: use `{close[0]}` ({what})",
                                fix=Edit.rename_attribute(sub, close[0]))
@@ -250,7 +236,8 @@ class UnknownMember(Rule):
     # -- receiver.member on a receiver of known type ---------------------------------------------
     def _instance_member(self, ctx: FileContext, view: ApiView, node: cst.Attribute) -> Finding | None:
         recv = infer_type(ctx, view, node.value)
-        if recv is None or not recv.startswith("aws_cdk.") or view.kind(recv) not in ("class", "interface"):
+        if recv is None or not recv.startswith(("aws_cdk.", "constructs.")) or view.kind(recv) not in (
+                "class", "interface"):
             return None
         members = view.members(recv)
         attr = node.attr.value
@@ -273,14 +260,51 @@ class UnknownMember(Rule):
         called = isinstance(parent, cst.Call) and parent.func is node
         if attr == "grant" and called and S3_BUCKET in (view.closure(recv) or ()):
             return self._bucket_grant(ctx, view, parent, recv)  # type: ignore[arg-type]
+        if called and (recv, attr) in MOVED_METHODS and isinstance(node.value, cst.Attribute):
+            return self._moved_method(ctx, parent, recv, attr)  # type: ignore[arg-type]
+        if called and attr.startswith("with_") and "with_" in members:
+            return self._with_field(ctx, view, parent, recv, attr)  # type: ignore[arg-type]
         kind = "m" if called else "p"
-        close = close_names(attr, [n for n, m in members.items() if m.kind == kind and not n.startswith("_")])
         label = "method" if called else "attribute"
-        if len(close) == 1:
+        reviewed = next((new for (owner, old), new in METHOD_RENAMES.items()
+                         if old == attr and owner in (view.closure(recv) or ()) and new in members), None)
+        close = [reviewed] if reviewed else close_names(attr, [n for n, m in members.items()
+                                                            if m.kind == kind and not n.startswith("_")])
+        if len(close) == 1 and (reviewed or _same_meaning(attr, close[0], recv)):
             return self.finding(node, f"`{short(recv)}` has no {label} `{attr}`: use `{close[0]}`",
                                 fix=Edit.rename_attribute(node, close[0]))
-        more = f"; candidates: {candidates_text(close)}" if close else ""
+        more = f"; candidates (not the same name: check their meaning): {candidates_text(close)}" if close else ""
+        stmt = ctx.statement_of(node)
+        alone = (called and isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1
+                 and isinstance(stmt.body[0], cst.Expr) and stmt.body[0].value is parent)
+        if alone and not close:  # nothing in aws-cdk-lib means it: only --unsafe-fixes removes the call
+            written = ctx.module.code_for_node(stmt.body[0]).strip()  # type: ignore[union-attr]
+            return self.finding(node, f"`{short(recv)}` has no method `{attr}`, and nothing like it: remove "
+                                      f"`{written}` (with --unsafe-fixes; restore its intent by hand)",
+                                fix=ctx.remove_statement(node), tier=Tier.UNSAFE,
+                                note=f"Remove `{written}` (aws-cdk-lib's `{short(recv)}` has no method `{attr}`)")
         return self.finding(node, f"`{short(recv)}` has no {label} `{attr}`{more}")
+
+    def _moved_method(self, ctx: FileContext, call: cst.Call, recv: str, attr: str) -> Finding:
+        """A CDK v1 method that moved (``x.node.apply_aspect(a)`` -> ``Aspects.of(x).add(a)``)."""
+        owner = ctx.module.code_for_node(call.func.value.value)  # type: ignore[attr-defined]
+        args = ", ".join(ctx.module.code_for_node(a) for a in call.args)
+        text, imports = ctx.code(MOVED_METHODS[(recv, attr)].format(owner=owner, args=args))
+        return self.finding(call.func, f"`{short(recv)}` has no method `{attr}` in CDK v2: use `{text}`",
+                            fix=Edit.replace_with(call, text, imports))
+
+    def _with_field(self, ctx: FileContext, view: ApiView, call: cst.Call, recv: str, attr: str) -> Finding:
+        """CDK v1's ``metric.with_statistic("p99")`` is v2's ``metric.with_(statistic="p99")``."""
+        field = attr[len("with_"):]
+        method = view.api.method(recv, "with_")
+        where = f"`{short(recv)}` has no method `{attr}`"
+        positional = [a for a in call.args if a.keyword is None and not a.star]
+        if method is None or field not in method.keywords or len(positional) != 1 or len(call.args) != 1:
+            return self.finding(call.func, where)
+        value = ctx.module.code_for_node(positional[0].value)
+        receiver = ctx.module.code_for_node(call.func.value)  # type: ignore[attr-defined]
+        return self.finding(call.func, f"{where}: use `with_({field}=...)`",
+                            fix=Edit.replace_with(call, f"{receiver}.with_({field}={value})"))
 
     def _bucket_grant(self, ctx: FileContext, view: ApiView, call: cst.Call, recv: str) -> Finding:
         """``bucket.grant(grantee, *actions)``: grant exactly the actions given, never more."""
@@ -293,16 +317,16 @@ class UnknownMember(Rule):
         actions = [literal_value(a.value) if not a.star else NOT_LITERAL for a in args[1:]]
         members = view.members(recv) or {}
         known = all(isinstance(a, str) for a in actions)
-        if known and _plain_bucket(ctx, call.func.value):  # type: ignore[attr-defined]
+        if known and plain_bucket(ctx, call.func.value):  # type: ignore[attr-defined]
             # grant_read / grant_read_write only when they grant exactly these actions (on a bucket
             # without a KMS key, where they add no kms: permissions)
             given = {a.lower() for a in actions}
             for method, granted in (("grant_read", S3_READ_ACTIONS), ("grant_read_write", S3_READ_ACTIONS + S3_WRITE_ACTIONS)):
                 if given == {g.lower() for g in granted} and method in members:
                     return self.finding(call, f"{where}: these are exactly the actions of `{method}`: use it",
-                                        fix=Edit(call, replace=_grant_method(method)))
+                                        fix=Edit(call, replace=grant_method(method)))
         # the actions as given, on the objects (and the bucket itself when one applies to it)
-        scope = "actions_on_object_keys" if not known or all(_object_action(a) for a in actions) \
+        scope = "actions_on_object_keys" if not known or all(object_action(a) for a in actions) \
             else "actions_on_bucket_and_object_keys"
         quote = "'" if any(isinstance(a.value, cst.SimpleString) and a.value.quote.startswith("'")
                            for a in args[1:]) else '"'
@@ -318,40 +342,17 @@ class UnknownMember(Rule):
         else:
             return self.finding(call, where)
         return self.finding(call, f"{where}: grant exactly these actions with `grants.{scope}`",
-                            fix=Edit(call, replace=_grants_call(func, quote), imports=imports))
+                            fix=Edit(call, replace=grants_call(func, quote), imports=imports))
 
 
-def _grant_method(method: str):  # type: ignore[no-untyped-def]
-    """``b.grant(grantee, *actions)`` -> ``b.<method>(grantee)``, keeping the call's closing layout."""
-
-    def replace(node: cst.CSTNode) -> cst.CSTNode:
-        assert isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
-        grantee, last = node.args[0], node.args[-1]
-        grantee = grantee.with_changes(comma=last.comma, whitespace_after_arg=last.whitespace_after_arg)
-        return node.with_changes(func=node.func.with_changes(attr=cst.Name(method)), args=[grantee])
-
-    return replace
-
-
-def _grants_call(func: cst.BaseExpression, quote: str):  # type: ignore[no-untyped-def]
-    """``b.grant(grantee, *actions)`` -> ``<func>(grantee, "*", *actions)``, keeping every argument."""
-
-    def replace(node: cst.CSTNode) -> cst.CSTNode:
-        assert isinstance(node, cst.Call)
-        grantee, *rest = node.args
-        star = cst.Arg(cst.SimpleString(f"{quote}*{quote}"), comma=grantee.comma)
-        if not isinstance(grantee.comma, cst.Comma):
-            grantee = grantee.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-        return node.with_changes(func=func, args=[grantee, star, *rest])
-
-    return replace
-
-
-def _shared_home(qualname: str) -> bool:
-    """A class of the core module (``aws_cdk.SecretValue``, ``Duration``...) or of constructs: the
-    ones drafts look up in a service module by mistake. A same-named class of another service
-    (``aws_servicediscovery.Service`` for ``apprunner.Service``) is a different thing."""
-    return qualname.rsplit(".", 1)[0] in ("aws_cdk", "constructs")
+def _shared_home(qualname: str, looked_in: str) -> bool:
+    """Where a class looked up in the wrong module really is, when that is certain: the core module
+    (``aws_cdk.SecretValue``, ``Duration``...) or constructs, or a companion module of the same
+    service (``aws_cloudwatch_actions.SnsAction`` looked up in ``aws_cloudwatch``). A same-named
+    class of another service (``aws_servicediscovery.Service`` for ``apprunner.Service``) is a
+    different thing."""
+    home = qualname.rsplit(".", 1)[0]
+    return home in ("aws_cdk", "constructs") or home.startswith(looked_in + "_")
 
 
 def _no_such(module: str, name: str, homes: list[str]) -> str:

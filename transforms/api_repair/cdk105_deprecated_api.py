@@ -201,6 +201,7 @@ class DeprecatedApi(Rule):
     """
 
     code, name, tier = "CDK105", "deprecated-api", Tier.SAFE
+    checks_api = True
     tier_note = "when verified (unsafe when derived from a note)"
     summary = "Deprecated aws-cdk-lib properties with a documented replacement"
     triggers = ()
@@ -253,7 +254,10 @@ class DeprecatedApi(Rule):
     def _deprecated_names(self, ctx: FileContext, api: Any) -> Iterator[Finding]:
         """Deprecated classes and members used by name (``lambda_.Runtime.PYTHON_3_8``,
         ``ec2.MachineImage.latest_amazon_linux``): reported with the note; the replacements the
-        notes give ("the latest Python runtime", ``latestAmazonLinux2``) change what is deployed."""
+        notes give ("the latest Python runtime", ``latestAmazonLinux2``) change what is deployed.
+        They do not stop synth, so each is one finding per file, at its first use, with the count."""
+        uses: dict[str, list[cst.Attribute]] = {}
+        notes: dict[str, str] = {}
         for node in ctx.attributes:
             parent = ctx.parent(node)
             if isinstance(parent, cst.Attribute) and parent.value is node:
@@ -261,21 +265,20 @@ class DeprecatedApi(Rule):
             q = ctx.qualname(node)
             if q is None or not q.startswith("aws_cdk."):
                 continue
-            if api is None:
-                api = ctx.api
-            resolved = api.resolve(q)
-            if resolved is None:
-                continue
-            kind, owner = resolved
-            if kind == "member":
-                note = api.deprecation(owner, q.rsplit(".", 1)[1])
-            elif kind == "type":
-                note = api.deprecation(q)
-            else:
-                continue
-            if note:
-                spelled = cst.Module([]).code_for_node(node)
-                yield self.finding(node, f"`{spelled}` is deprecated: {_pythonic(note)}")
+            if q not in notes:
+                if api is None:
+                    api = ctx.api
+                resolved = api.resolve(q)
+                kind, owner = resolved if resolved is not None else (None, None)
+                note = (api.deprecation(owner, q.rsplit(".", 1)[1]) if kind == "member"
+                        else api.deprecation(q) if kind == "type" else None)
+                notes[q] = note or ""
+            if notes[q]:
+                uses.setdefault(q, []).append(node)
+        for q, nodes in uses.items():
+            spelled = cst.Module([]).code_for_node(nodes[0])
+            more = f" ({len(nodes)} uses in this file)" if len(nodes) > 1 else ""
+            yield self.finding(nodes[0], f"`{spelled}` is deprecated{more}: {_pythonic(notes[q])}")
 
     def _finding(self, call: ConstructCall, label: str, arg: cst.Arg, note: str,
                  keywords: dict[str, Any]) -> Finding:

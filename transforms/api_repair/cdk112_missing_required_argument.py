@@ -6,6 +6,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import libcst as cst
 
 from remediator.analysis import edits as E
+from remediator.analysis.apigateway import STANDARD_LOG_FIELDS
 from remediator.analysis.context import NOT_LITERAL, FileContext, literal_value
 from remediator.analysis.durations import member_for_days
 from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
@@ -18,8 +19,7 @@ from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
 FILL_TRUE = {
     "aws_cdk.aws_apigateway.AccessLogFormat.json_with_standard_fields": (
         "include every standard field",
-        ("caller", "http_method", "ip", "protocol", "request_time", "resource_path", "response_length", "status",
-         "user"),
+        STANDARD_LOG_FIELDS,
     ),
 }
 
@@ -87,6 +87,7 @@ class MissingRequiredArgument(Rule):
     """
 
     code, name, tier = "CDK112", "missing-required-argument", Tier.SAFE
+    checks_api = True
     tier_note = "when determined"
     summary = "Calls that omit required arguments or build a jsii enum from a value"
     triggers = ("aws_cdk",)
@@ -161,7 +162,19 @@ class MissingRequiredArgument(Rule):
         if len(call.args) != 1 or call.args[0].keyword is not None:
             yield self.finding(call, f"{head}; name a member: {listed}")
             return
-        value = literal_value(call.args[0].value)
+        arg = call.args[0].value
+        if isinstance(arg, cst.IfExp):  # `RetentionDays(7 if prod else 3)`: each literal mapped
+            branches = [literal_value(arg.body), literal_value(arg.orelse)]
+            picked = [member_for_value(members, v)[0] if v is not NOT_LITERAL else None for v in branches]
+            if None in picked or any(isinstance(v, str) and v in members for v in branches):
+                yield self.finding(call, f"{head}; name a member in each branch: {listed}")
+                return
+            test = ctx.module.code_for_node(arg.test)
+            choice = f"{spelled}.{picked[0]} if {test} else {spelled}.{picked[1]}"
+            yield self.finding(call, f"{head}; use `{choice}` (matched by number of days)",
+                               fix=Edit.replace_with(call, choice))
+            return
+        value = literal_value(arg)
         if value is NOT_LITERAL:
             yield self.finding(call, f"{head}; the value is computed: name a member instead: {listed}")
             return

@@ -1,5 +1,4 @@
 from aws_cdk import (
-    Duration,
     RemovalPolicy,
     Stack,
     aws_cloudtrail as cloudtrail,
@@ -13,6 +12,7 @@ from aws_cdk import (
     aws_sns as sns,
 )
 from aws_cdk import aws_cloudwatch_actions as cloudwatch_actions
+from aws_cdk import Aws
 from constructs import Construct
 
 
@@ -23,7 +23,31 @@ class ServerlessDataStack(Stack):
         super().__init__(scope, construct_id, **kwargs)
 
         vpc = ec2.Vpc(self, "Vpc", max_azs=2, nat_gateways=1)
+        vpc.add_flow_log("FlowLog")
         trail_key = kms.Key(self, "TrailKey", enable_key_rotation=True)
+        trail_key.add_to_resource_policy(
+            iam.PolicyStatement(
+                sid="AllowCloudTrailToEncryptLogs",
+                principals=[iam.ServicePrincipal("cloudtrail.amazonaws.com")],
+                actions=["kms:GenerateDataKey*"],
+                resources=["*"],
+                conditions={
+                    "StringLike": {
+                        "kms:EncryptionContext:aws:cloudtrail:arn": (
+                            f"arn:{Aws.PARTITION}:cloudtrail:*:{Aws.ACCOUNT_ID}:trail/*"
+                        )
+                    }
+                },
+            )
+        )
+        trail_key.add_to_resource_policy(
+            iam.PolicyStatement(
+                sid="AllowCloudTrailToDescribeKey",
+                principals=[iam.ServicePrincipal("cloudtrail.amazonaws.com")],
+                actions=["kms:DescribeKey"],
+                resources=["*"],
+            )
+        )
         data_bucket = s3.Bucket(
             self,
             "DataBucket",
@@ -40,6 +64,20 @@ class ServerlessDataStack(Stack):
             point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(point_in_time_recovery_enabled=True),
             removal_policy=RemovalPolicy.RETAIN,
         )
+        table.metric("ReadThrottleEvents", statistic="Sum").create_alarm(
+            self,
+            "EventsReadThrottlesAlarm",
+            threshold=1,
+            evaluation_periods=1,
+            treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
+        )
+        table.metric("WriteThrottleEvents", statistic="Sum").create_alarm(
+            self,
+            "EventsWriteThrottlesAlarm",
+            threshold=1,
+            evaluation_periods=1,
+            treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
+        )
         processor = lambda_.Function(
             self,
             "Processor",
@@ -50,16 +88,15 @@ class ServerlessDataStack(Stack):
             reserved_concurrent_executions=10,
             vpc=vpc,
             environment={"TABLE_NAME": table.table_name},
+            tracing=lambda_.Tracing.ACTIVE,
+            logging_format=lambda_.LoggingFormat.JSON,
         )
         processor.add_to_role_policy(iam.PolicyStatement(actions=["dynamodb:*"], resources=["*"]))
         data_bucket.grants.actions_on_object_keys(processor, "*", "s3:GetObject", "s3:PutObject")
         table.grant_read_write_data(processor)
 
         trail_bucket = s3.Bucket(
-            self,
-            "TrailBucket",
-            block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
-            enforce_ssl=True,
+            self, "TrailBucket", block_public_access=s3.BlockPublicAccess.BLOCK_ALL, enforce_ssl=True
         )
         cloudtrail.Trail(self, "Trail", bucket=trail_bucket, encryption_key=trail_key)
 

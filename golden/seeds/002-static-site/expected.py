@@ -19,11 +19,9 @@ class StaticSiteStack(cdk.Stack):
         self.environment_name = self.node.try_get_context("environment") or "dev"
 
         key = kms.Key(
-            self,
-            "SiteKey",
-            removal_policy=cdk.RemovalPolicy.RETAIN,
-            enable_key_rotation=True,
+            self, "SiteKey", removal_policy=cdk.RemovalPolicy.RETAIN, enable_key_rotation=True
         )
+        cdk.CfnOutput(self, "SiteKeyArn", value=key.key_arn)
         content = s3.Bucket(
             self,
             "StaticContent",
@@ -35,6 +33,7 @@ class StaticSiteStack(cdk.Stack):
             block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
             enforce_ssl=True,
         )
+        cdk.CfnOutput(self, "StaticContentBucketArn", value=content.bucket_arn)
         volume = ec2.Volume(
             self,
             "CacheVolume",
@@ -59,13 +58,18 @@ class StaticSiteStack(cdk.Stack):
                 cloud_watch_metrics_enabled=True, metric_name="site", sampled_requests_enabled=True
             ),
         )
-        cloudfront.Distribution(
+        site_distribution = cloudfront.Distribution(
             self,
             "SiteDistribution",
             default_behavior=cloudfront.BehaviorOptions(origin=origins.S3Origin(content)),
             domain_names=["example.com"],
             certificate=certificate,
             web_acl_id=acl.attr_arn,
+        )
+        cdk.CfnOutput(
+            self,
+            "SiteDistributionDomainName",
+            value=site_distribution.distribution_domain_name,
         )
         role = iam.Role(self, "CloudWatchRole", assumed_by=iam.ServicePrincipal("ec2.amazonaws.com"))
         role.add_managed_policy(iam.ManagedPolicy.from_aws_managed_policy_name("CloudWatchFullAccess"))

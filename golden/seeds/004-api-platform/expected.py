@@ -23,9 +23,6 @@ class ApiPlatformStack(cdk.Stack):
             self,
             "FlowLogRole",
             assumed_by=iam.ServicePrincipal("vpc-flow-logs.amazonaws.com"),
-            managed_policies=[
-                iam.ManagedPolicy.from_aws_managed_policy_name("service-role/VPCFlowLogsDeliveryRolePolicy")
-            ],
         )
         ec2.FlowLog(
             self,
@@ -47,13 +44,31 @@ class ApiPlatformStack(cdk.Stack):
             table_name="orders",
             partition_key=dynamodb.Attribute(name="id", type=dynamodb.AttributeType.STRING),
             removal_policy=cdk.RemovalPolicy.DESTROY,
+            point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(
+                point_in_time_recovery_enabled=True,
+            ),
         )
+        table.metric("ReadThrottleEvents", statistic="Sum").create_alarm(
+            self,
+            "OrdersReadThrottlesAlarm",
+            threshold=1,
+            evaluation_periods=1,
+            treat_missing_data=cdk.aws_cloudwatch.TreatMissingData.NOT_BREACHING,
+        )
+        table.metric("WriteThrottleEvents", statistic="Sum").create_alarm(
+            self,
+            "OrdersWriteThrottlesAlarm",
+            threshold=1,
+            evaluation_periods=1,
+            treat_missing_data=cdk.aws_cloudwatch.TreatMissingData.NOT_BREACHING,
+        )
+        database_secret_key = cdk.aws_kms.Key(self, "DatabaseSecretKey", enable_key_rotation=True)
         database = rds.DatabaseInstance(
             self,
             "Database",
             engine=rds.DatabaseInstanceEngine.postgres(version=rds.PostgresEngineVersion.VER_16),
             vpc=vpc,
-            credentials=rds.Credentials.from_generated_secret("dbadmin"),
+            credentials=rds.Credentials.from_generated_secret("dbadmin", encryption_key=database_secret_key),
             removal_policy=cdk.RemovalPolicy.SNAPSHOT if env_name == "prod" else cdk.RemovalPolicy.DESTROY,
         )
         api_key_secret = secretsmanager.Secret(self, "ApiKeySecret", secret_name="api-platform-key")
@@ -76,14 +91,40 @@ class ApiPlatformStack(cdk.Stack):
                 "    return {'statusCode': 200, 'body': json.dumps({'table': os.environ['TABLE']})}\n"
             ),
             environment={"TABLE": table.table_name, "SECRET_ARN": api_key_secret.secret_arn},
+            tracing=_lambda.Tracing.ACTIVE,
+            logging_format=_lambda.LoggingFormat.JSON,
+        )
+        handler.metric_errors().create_alarm(
+            self,
+            "OrdersHandlerErrorsAlarm",
+            threshold=1,
+            evaluation_periods=1,
+            treat_missing_data=cdk.aws_cloudwatch.TreatMissingData.NOT_BREACHING,
         )
         table.grant_read_write_data(handler)
         uploads.grant_read(handler)
 
+        api_access_logs = logs.LogGroup(self, "OrdersApiAccessLogs")
         api = apigw.LambdaRestApi(
             self,
             "OrdersApi",
             handler=handler,
-            deploy_options=apigw.StageOptions(stage_name="prod"),
+            deploy_options=apigw.StageOptions(
+                stage_name="prod",
+                access_log_destination=apigw.LogGroupLogDestination(api_access_logs),
+                access_log_format=apigw.AccessLogFormat.json_with_standard_fields(
+                    caller=True,
+                    http_method=True,
+                    ip=True,
+                    protocol=True,
+                    request_time=True,
+                    resource_path=True,
+                    response_length=True,
+                    status=True,
+                    user=True,
+                ),
+                logging_level=apigw.MethodLoggingLevel.INFO,
+                metrics_enabled=True,
+            ),
         )
         cdk.CfnOutput(self, "ApiUrl", value=api.url)

@@ -1,0 +1,33 @@
+from aws_cdk import Duration, Stack
+from aws_cdk import aws_apigateway as apigw
+from aws_cdk import aws_cloudwatch as cloudwatch
+from aws_cdk import aws_dynamodb as dynamodb
+from aws_cdk import aws_lambda as lambda_
+from aws_cdk import aws_s3 as s3
+from aws_cdk import aws_sqs as sqs
+from constructs import Construct
+
+
+class ObservabilityStack(Stack):
+    """Methods are renamed by meaning, never by spelling alone."""
+
+    def __init__(self, scope: Construct, construct_id: str, fn: lambda_.Function, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        api = apigw.RestApi(self, "Api")
+        client_errors = api.metric_4xx()  # reviewed: metric_client_error
+        server_errors = api.metric_5xx(period=Duration.minutes(1))  # reviewed: metric_server_error
+        latency = cloudwatch.Metric(namespace="AWS/ApiGateway", metric_name="Latency")
+        p99 = latency.with_statistic("p99")  # CDK v1: with_(statistic=...)
+        per_minute = latency.with_period(Duration.minutes(1))
+        table = dynamodb.Table(self, "Items", partition_key=dynamodb.Attribute(
+            name="pk", type=dynamodb.AttributeType.STRING))
+        table.grant_read_write(fn)  # reviewed: grant_read_write_data
+        queue = sqs.Queue(self, "Jobs")
+        queue.grant_send(fn)  # reviewed: grant_send_messages
+        bucket = s3.Bucket(self, "Data")
+        bucket.grant_readwrite(fn)  # spelling only: grant_read_write
+        print(bucket.arn)  # named after its class: bucket_arn
+        # close, but another meaning (account-wide, not this function): reported
+        fn.metric_concurrent_executions()
+        # nothing like it in aws-cdk-lib: removed only with --unsafe-fixes
+        bucket.enable_object_lock_everywhere()

@@ -1,0 +1,9 @@
+from aws_cdk import RemovalPolicy, Stack
+from aws_cdk.aws_s3 import Bucket
+from constructs import Construct
+
+
+class DataStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str) -> None:
+        super().__init__(scope, construct_id)
+        Bucket(self, "Data", removal_policy=RemovalPolicy.RETAIN)

@@ -1,0 +1,11 @@
+import json
+from typing import Sequence
+
+from aws_cdk import Stack, aws_ssm as ssm
+from constructs import Construct
+
+
+class ConfigStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, names: Sequence[str]) -> None:
+        super().__init__(scope, construct_id)
+        ssm.StringParameter(self, "Config", string_value=json.dumps(list(names)))

@@ -1,0 +1,6 @@
+from aws_cdk import App, Stack
+
+app = App()
+Stack(app, "Empty")
+app.synth()
+# end of app

@@ -1,0 +1,23 @@
+from aws_cdk import Stack
+from aws_cdk import aws_iam as iam
+from constructs import Construct
+
+
+class WorkerStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        role = iam.Role(
+            self,
+            "Worker",
+            assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
+            managed_policies=[
+                iam.ManagedPolicy.from_aws_managed_policy_name("service-role/AWSLambdaBasicExecutionRole"),
+                iam.ManagedPolicy.from_aws_managed_policy_name("CloudWatchLambdaInsightsExecutionRolePolicy"),
+                iam.ManagedPolicy.from_aws_managed_policy_name("AWSXRayWriterAccess"),
+            ],
+        )
+        role.add_managed_policy(iam.ManagedPolicy.from_aws_managed_policy_name("AmazonS3ReadOnly"))
+        role.add_managed_policy(iam.ManagedPolicy.from_aws_managed_policy_name("AWSXRayDaemonWriteAccess"))
+        role.add_managed_policy(iam.ManagedPolicy.from_aws_managed_policy_name(managed_policy_name="AWSLambdaFullAccess"))
+        group = iam.Group(self, "Ops", managed_policies=[iam.ManagedPolicy.from_aws_managed_policy_name("ReadOnlyAccess")])
+        print(group)

@@ -1,0 +1,9 @@
+import aws_cdk as cdk
+from constructs import Construct
+
+
+class SecretsStack(cdk.Stack):
+    def __init__(self, scope: Construct, construct_id: str) -> None:
+        super().__init__(scope, construct_id)
+        token_secret_key = cdk.aws_kms.Key(self, "TokenKey", enable_key_rotation=True)
+        token = cdk.aws_secretsmanager.Secret(self, "Token", encryption_key=token_secret_key)

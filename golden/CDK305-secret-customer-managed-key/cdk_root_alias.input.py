@@ -1,0 +1,8 @@
+import aws_cdk as cdk
+from constructs import Construct
+
+
+class SecretsStack(cdk.Stack):
+    def __init__(self, scope: Construct, construct_id: str) -> None:
+        super().__init__(scope, construct_id)
+        token = cdk.aws_secretsmanager.Secret(self, "Token")

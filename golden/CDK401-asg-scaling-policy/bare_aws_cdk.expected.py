@@ -1,0 +1,16 @@
+import aws_cdk
+import constructs
+
+
+class WebStack(aws_cdk.Stack):
+    def __init__(self, scope: constructs.Construct, construct_id: str, vpc, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        web_auto_scaling_group = aws_cdk.aws_autoscaling.AutoScalingGroup(
+            self,
+            "Web",
+            vpc=vpc,
+            instance_type=aws_cdk.aws_ec2.InstanceType("t3.micro"),
+            machine_image=aws_cdk.aws_ec2.MachineImage.latest_amazon_linux2023(),
+            max_capacity=4,
+        )
+        web_auto_scaling_group.scale_on_cpu_utilization("CpuScaling", target_utilization_percent=70)

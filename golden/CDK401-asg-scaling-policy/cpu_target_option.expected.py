@@ -1,0 +1,12 @@
+from aws_cdk import Stack
+from aws_cdk import aws_autoscaling as autoscaling
+from aws_cdk import aws_ec2 as ec2
+from constructs import Construct
+
+
+class WebStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, vpc, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        asg = autoscaling.AutoScalingGroup(self, "Web", vpc=vpc, instance_type=ec2.InstanceType("t3.micro"),
+                                           machine_image=ec2.MachineImage.latest_amazon_linux2023(), max_capacity=4)
+        asg.scale_on_cpu_utilization("CpuScaling", target_utilization_percent=55)

@@ -1,0 +1,20 @@
+import aws_cdk
+import constructs
+
+
+class WebStack(aws_cdk.Stack):
+    def __init__(self, scope: constructs.Construct, construct_id: str, vpc, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        alb = aws_cdk.aws_elasticloadbalancingv2.ApplicationLoadBalancer(self, "Public", vpc=vpc)
+        alb_access_logs = aws_cdk.aws_s3.Bucket(
+            self,
+            "PublicAccessLogs",
+            encryption=aws_cdk.aws_s3.BucketEncryption.S3_MANAGED,
+            block_public_access=aws_cdk.aws_s3.BlockPublicAccess.BLOCK_ALL,
+            enforce_ssl=True,
+        )
+        alb.log_access_logs(alb_access_logs, prefix="alb")
+
+
+app = aws_cdk.App()
+WebStack(app, "Web", vpc=None, env={"account": "123456789012", "region": "eu-west-1"})

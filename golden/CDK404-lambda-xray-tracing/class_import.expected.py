@@ -1,0 +1,20 @@
+from aws_cdk import Stack
+from aws_cdk.aws_lambda import Code, Function, Runtime, SingletonFunction
+from aws_cdk import aws_lambda as lambda_
+from constructs import Construct
+
+
+class ApiStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        Function(
+            self,
+            "Handler",
+            runtime=Runtime.PYTHON_3_12,
+            handler="index.handler",
+            code=Code.from_asset("src"),
+            tracing=lambda_.Tracing.ACTIVE,
+        )
+        SingletonFunction(self, "Once", uuid="8f1c", runtime=Runtime.PYTHON_3_12, handler="index.handler",
+                          code=Code.from_asset("src"),
+                          tracing=lambda_.Tracing.ACTIVE)

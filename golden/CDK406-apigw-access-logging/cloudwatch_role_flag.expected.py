@@ -1,0 +1,35 @@
+from aws_cdk import Stack
+from aws_cdk import aws_apigateway as apigw
+from aws_cdk import aws_logs as logs
+from constructs import Construct
+
+
+class ApiStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        # cdk.json disables the role by default: the account must have one
+        apigw.RestApi(self, "Default")
+        apigw.RestApi(self, "NoRole", cloud_watch_role=False)
+        api_access_logs = logs.LogGroup(self, "WithRoleAccessLogs")
+        # this API creates and registers the account's role
+        apigw.RestApi(
+            self,
+            "WithRole",
+            cloud_watch_role=True,
+            deploy_options=apigw.StageOptions(
+                access_log_destination=apigw.LogGroupLogDestination(api_access_logs),
+                access_log_format=apigw.AccessLogFormat.json_with_standard_fields(
+                    caller=True,
+                    http_method=True,
+                    ip=True,
+                    protocol=True,
+                    request_time=True,
+                    resource_path=True,
+                    response_length=True,
+                    status=True,
+                    user=True,
+                ),
+                logging_level=apigw.MethodLoggingLevel.INFO,
+                metrics_enabled=True,
+            ),
+        )

@@ -1,0 +1,13 @@
+from aws_cdk import Stack
+from aws_cdk import aws_apigateway as apigw
+from constructs import Construct
+
+
+class ApiStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        # cdk.json disables the role by default: the account must have one
+        apigw.RestApi(self, "Default")
+        apigw.RestApi(self, "NoRole", cloud_watch_role=False)
+        # this API creates and registers the account's role
+        apigw.RestApi(self, "WithRole", cloud_watch_role=True)

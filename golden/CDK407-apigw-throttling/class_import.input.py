@@ -1,0 +1,9 @@
+from aws_cdk import Stack
+from aws_cdk.aws_apigateway import LambdaRestApi
+from constructs import Construct
+
+
+class ApiStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, handler, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        LambdaRestApi(self, "Proxy", handler=handler)

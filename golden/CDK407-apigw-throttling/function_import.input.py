@@ -1,0 +1,7 @@
+from constructs import Construct
+
+
+def make_api(scope: Construct, name: str):
+    from aws_cdk.aws_apigateway import RestApi, StageOptions
+
+    return RestApi(scope, name, deploy_options=StageOptions(stage_name="live"))

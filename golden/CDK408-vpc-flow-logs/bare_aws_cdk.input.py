@@ -1,0 +1,9 @@
+import aws_cdk
+import constructs
+
+
+class NetworkStack(aws_cdk.Stack):
+    def __init__(self, scope: constructs.Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        aws_cdk.aws_ec2.Vpc(self, "Network", ip_addresses=aws_cdk.aws_ec2.IpAddresses.cidr("10.0.0.0/16"))
+        aws_cdk.aws_ec2.CfnVPC(self, "L1", cidr_block="10.1.0.0/16")

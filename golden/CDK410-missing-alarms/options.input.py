@@ -1,0 +1,13 @@
+from aws_cdk import Stack
+from aws_cdk import aws_dynamodb as dynamodb
+from aws_cdk import aws_lambda as lambda_
+from constructs import Construct
+
+
+class AppStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        fn = lambda_.Function(self, "Api", runtime=lambda_.Runtime.PYTHON_3_12, handler="index.handler",
+                              code=lambda_.Code.from_asset("lambda"))
+        table = dynamodb.TableV2(self, "Orders", partition_key=dynamodb.Attribute(
+            name="pk", type=dynamodb.AttributeType.STRING))

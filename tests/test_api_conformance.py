@@ -1,0 +1,84 @@
+"""Every CDK1xx edit in the golden set makes calls the aws-cdk-lib API index accepts.
+
+For each golden case of an API-repair rule (and each seed stack), the calls in the expected output
+are matched against the bundled index (positional count, keyword names, keyword-only parameters,
+required arguments). A mismatch the input did not already have is a fix that type-checks badly.
+"""
+
+from __future__ import annotations
+
+import os
+
+import libcst as cst
+import pytest
+
+from golden_support import BUNDLED_API, Case, rule_cases
+from remediator.analysis.api_check import call_params, call_problems, new_problems
+from remediator.analysis.context import FileContext
+
+GOLDEN = os.path.join(os.path.dirname(__file__), os.pardir, "golden")
+API_CASES = [c for c in rule_cases(GOLDEN) if os.path.basename(c.folder).startswith("CDK1")]
+SEEDS = os.path.join(GOLDEN, "seeds")
+
+
+def _context(path: str) -> FileContext:
+    with open(path, encoding="utf-8") as fh:
+        return FileContext(cst.parse_module(fh.read()), "stack.py", api=BUNDLED_API)
+
+
+def _seed_pairs() -> list[tuple[str, str, str]]:
+    out = []
+    for root, _dirs, files in os.walk(SEEDS):
+        for f in files:
+            if f.endswith(".input.py") or f == "input.py":
+                stem = f[: -len("input.py")]
+                expected = os.path.join(root, stem + "expected.py")
+                if os.path.exists(expected):
+                    out.append((os.path.relpath(os.path.join(root, f), GOLDEN), os.path.join(root, f), expected))
+    return sorted(out)
+
+
+PAIRS = [(c.id, c.input, c.expected) for c in API_CASES] + _seed_pairs()
+
+
+@pytest.mark.parametrize("case_id,input_path,expected_path", PAIRS, ids=[p[0] for p in PAIRS])
+def test_fixed_calls_match_the_api(case_id: str, input_path: str, expected_path: str) -> None:
+    before, after = _context(input_path), _context(expected_path)
+    assert new_problems(before, after) == [], case_id
+
+
+def test_the_golden_set_exercises_the_check() -> None:
+    """The check above is only as good as the calls it can type: most aws-cdk-lib calls in the
+    expected outputs of the API-repair cases must be resolved to their parameters."""
+    resolved = changed = 0
+    for case in API_CASES:
+        ctx = _context(case.expected)
+        resolved += sum(1 for call in ctx.calls if call_params(ctx, call) is not None)
+        with open(case.input, "rb") as a, open(case.expected, "rb") as b:
+            changed += a.read() != b.read()
+    assert changed >= 80, changed
+    assert resolved >= 600, resolved
+
+
+@pytest.mark.parametrize("code,problem", [
+    ("import aws_cdk.aws_cloudwatch as cw\nm = cw.Metric(namespace='N', metric_name='M')\nm.with_('p99')\n",
+     "`aws_cloudwatch.Metric.with_` takes 0 positional arguments, 1 given"),
+    ("from aws_cdk import aws_apigateway as apigw\ndef f(api: apigw.RestApi):\n    api.metric()\n",
+     "`aws_apigateway.RestApi.metric` is missing `metric_name`"),
+    ("from aws_cdk import aws_sqs as sqs\nsqs.Queue(self, 'Q', retention=1)\n",
+     "`aws_sqs.Queue` takes no keyword `retention`"),
+])
+def test_the_check_catches_calls_the_api_rejects(code: str, problem: str) -> None:
+    ctx = FileContext(cst.parse_module(code), "stack.py", api=BUNDLED_API)
+    empty = FileContext(cst.parse_module(""), "stack.py", api=BUNDLED_API)
+    assert problem in new_problems(empty, ctx)
+    assert new_problems(ctx, ctx) == []
+
+
+def test_star_arguments_are_not_judged() -> None:
+    ctx = FileContext(cst.parse_module("from aws_cdk import aws_sqs as sqs\nsqs.Queue(self, 'Q', **props)\n"),
+                      "stack.py", api=BUNDLED_API)
+    call = ctx.calls[0]
+    found = call_params(ctx, call)
+    assert found is not None and found[0] == "aws_sqs.Queue"
+    assert call_problems(call, found[1]) == []
