@@ -2,26 +2,29 @@
 
 The run's plan is one list of changes (path, old bytes, new bytes, mode) for the stacks and the
 changelogs (:mod:`remediator.output.changes`): ``fix --diff`` prints it and ``fix`` writes it, so
-the diff is what ``fix`` writes. Workers only read and compute; the parent process does every
+the diff is what ``fix`` writes. ``fix --verify`` plans (``diff=True``), verifies the plan, then
+writes it with :func:`write_plan`. Workers only read and compute; the parent process does every
 write, each file atomically, and writes nothing for a file whose processing failed.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import signal
 import multiprocessing
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from remediator.analysis.engine import FileResult, RunOptions, process_source
 from remediator.analysis.rule import Rule
 from remediator.output import changelog as changelog_mod
 from remediator.output.changes import Change, git_mode, render_patch, write
 from remediator.output.files import WriteError, sigterm_as_exit
+from remediator.output.report import RUN
 from remediator.source.cdk_app import find_app
 from remediator.source.config import Config, ConfigError, Configurations, select_rules
 from remediator.source.discovery import discover
@@ -47,6 +50,10 @@ class Request:
     jobs: int | None = None
     #: Python whose aws-cdk-lib is the API ground truth (``--cdk-python``; wins over the setting)
     cdk_python: str | None = None
+    #: give each finding its fix as text replacements (``Diagnostic.edits``): machine formats only
+    fix_edits: bool = False
+    #: called with (files done, files in all) as files are processed
+    progress: Callable[[int, int], None] | None = None
 
 
 @dataclass
@@ -60,6 +67,9 @@ class RunResult:
     changes: list[Change] = field(default_factory=list)
     rules: list[type[Rule]] = field(default_factory=list)
     config: Config | None = None
+    request: Request | None = None
+    #: each processed file's changelog (its display path -> the changelog's absolute path)
+    changelog_of: dict[str, str] = field(default_factory=dict)
 
     @property
     def patch(self) -> bytes:
@@ -134,7 +144,7 @@ def display_path(abspath: str, root: str) -> str:
 
 
 # -- workers --------------------------------------------------------------------------------
-#: per configuration group (see ``_Group``): the rule instances and options of its files
+#: per configuration group (see ``Group``): the rule instances and options of its files
 _worker_groups: list[tuple[list[Rule], RunOptions]] = []
 
 GroupSpec = tuple[list[tuple[str, dict[str, Any]]], RunOptions]
@@ -183,16 +193,30 @@ class WorkerDied(Exception):
 
 
 def _map_watching(pool: Any, workers: list[multiprocessing.Process], items: list[tuple[str, str, int]],
-                  chunksize: int) -> list[FileResult]:
-    """``pool.map``, except that a worker that dies ends the wait: Pool would wait forever for its tasks."""
-    pending = pool.map_async(_process_path, items, chunksize=chunksize)
-    while not pending.ready():
-        pending.wait(0.2)
-        dead = [w for w in workers if w.exitcode is not None]
-        if dead and not pending.ready():
-            code = dead[0].exitcode or 0
-            raise WorkerDied(f"killed by signal {-code}" if code < 0 else f"exit status {code}")
-    return pending.get()
+                  chunksize: int, progress: Callable[[int, int], None]) -> list[FileResult]:
+    """``pool.imap`` of chunks of ``items``, except that a worker that dies ends the wait: Pool
+    would wait forever for its tasks."""
+    chunks = [items[i:i + chunksize] for i in range(0, len(items), chunksize)]
+    # one chunk per task (IMapIterator.next then takes a timeout); the function is passed along, as
+    # pool.map passes it, so that the workers run the one this module holds at the time of the call
+    pending = pool.imap(functools.partial(_process_chunk, _process_path), chunks)
+    results: list[FileResult] = []
+    while len(results) < len(items):
+        try:
+            results.extend(pending.next(0.2))
+        except multiprocessing.TimeoutError:
+            dead = [w for w in workers if w.exitcode is not None]
+            if dead:
+                code = dead[0].exitcode or 0
+                raise WorkerDied(f"killed by signal {-code}" if code < 0 else f"exit status {code}") from None
+            continue
+        progress(len(results), len(items))
+    return results
+
+
+def _process_chunk(process: Callable[[tuple[str, str, int]], FileResult],
+                   items: list[tuple[str, str, int]]) -> list[FileResult]:
+    return [process(item) for item in items]
 
 
 def run(req: Request) -> RunResult:
@@ -202,7 +226,7 @@ def run(req: Request) -> RunResult:
 
 
 @dataclass
-class _Group:
+class Group:
     """The files that share one configuration, and what it resolves to for this run."""
 
     cfg: Config
@@ -210,35 +234,41 @@ class _Group:
     options: RunOptions
 
 
+def resolve_group(req: Request, conf: Config, configs: Configurations, root: str,
+                  rules: Sequence[type[Rule]]) -> Group:
+    """What a configuration comes to for this request: its rules and the engine's options."""
+    selected = select_rules(rules, conf, req.select, req.ignore, req.extend_select)
+    unsafe = conf.unsafe_fixes if req.unsafe_fixes is None else req.unsafe_fixes
+    settings = dict(conf.settings)
+    if req.cdk_python:
+        settings["cdk-python"] = req.cdk_python
+    elif settings.get("cdk-python") and not os.path.isabs(settings["cdk-python"]):
+        # relative to the configuration that sets it, like its other paths
+        settings["cdk-python"] = os.path.join(configs.base_folder(conf, root), settings["cdk-python"])
+    return Group(conf, selected, RunOptions(fix=req.fix, unsafe_fixes=unsafe, settings=settings, project_root=root,
+                                             fix_edits=req.fix_edits))
+
+
 def _run(req: Request) -> RunResult:
     paths = list(req.paths) or ["."]
     root = repository_root(paths)
-    out = RunResult(root=root)
+    out = RunResult(root=root, request=req)
     rules = all_rules()
     configs = Configurations(paths[0] if os.path.exists(paths[0]) else os.getcwd(), req.config_path, rules)
     out.config = configs.first
-    groups: list[_Group] = []
+    groups: list[Group] = []
     group_of: dict[int, int] = {}  # id(Config) -> index in groups
 
     def group_for(conf: Config) -> int:
         if id(conf) not in group_of:
-            selected = select_rules(rules, conf, req.select, req.ignore, req.extend_select)
-            unsafe = conf.unsafe_fixes if req.unsafe_fixes is None else req.unsafe_fixes
-            settings = dict(conf.settings)
-            if req.cdk_python:
-                settings["cdk-python"] = req.cdk_python
-            elif settings.get("cdk-python") and not os.path.isabs(settings["cdk-python"]):
-                # relative to the configuration that sets it, like its other paths
-                settings["cdk-python"] = os.path.join(configs.base_folder(conf, root), settings["cdk-python"])
             group_of[id(conf)] = len(groups)
-            groups.append(_Group(conf, selected, RunOptions(fix=req.fix, unsafe_fixes=unsafe, settings=settings,
-                                                            project_root=root)))
+            groups.append(resolve_group(req, conf, configs, root, rules))
         return group_of[id(conf)]
 
     group_for(configs.first)
     found = discover(paths, root=configs.base_folder(configs.first, root), exclude=configs.first.exclude,
                      repo_root=root)
-    out.errors.extend(found.errors)
+    out.errors.extend((display_path(os.path.abspath(p), root), message) for p, message in found.errors)
     # one item per real file: a symlink to a file that is also found otherwise would be written twice
     real_seen: set[str] = set()
     files = [f for f in found.files if not (os.path.realpath(f) in real_seen or real_seen.add(os.path.realpath(f)))]
@@ -252,9 +282,10 @@ def _run(req: Request) -> RunResult:
     out.rules = [r for r in rules if any(r in g.rules for g in groups)]
     specs = [([(r.code, g.cfg.rule_options.get(r.code, {})) for r in g.rules], g.options) for g in groups]
     try:
-        results = _process_all(items, specs, req.jobs if req.jobs is not None else (os.cpu_count() or 1))
+        results = _process_all(items, specs, req.jobs if req.jobs is not None else (os.cpu_count() or 1),
+                               req.progress)
     except WorkerDied as exc:
-        out.errors.append(("remediator", f"a worker process died ({exc}); nothing was written"))
+        out.errors.append((RUN, f"a worker process died ({exc}); nothing was written"))
         return out
     out.results = results
     for r in results:
@@ -262,7 +293,8 @@ def _run(req: Request) -> RunResult:
         out.warnings.extend((r.path, w) for w in r.warnings)
     if req.fix:
         abspaths = {i[1]: i[0] for i in items}
-        log_of = {i[1]: configs.changelog_path(groups[i[2]].cfg, root, req.changelog_path) for i in items}
+        log_of = out.changelog_of = {i[1]: configs.changelog_path(groups[i[2]].cfg, root, req.changelog_path)
+                                     for i in items}
         stacks = []
         for r in sorted(out.changed_files, key=lambda r: r.path):
             created = _new_files(r, abspaths[r.path], root)
@@ -274,8 +306,16 @@ def _run(req: Request) -> RunResult:
             stacks.append(Change(abspaths[r.path], r.path, r.original, r.fixed, git_mode(abspaths[r.path])))
         out.changes = stacks + _changelog_changes(req, out, stacks, log_of)
         if not req.diff:
-            _write_plan(req, out, stacks, log_of)
+            write_plan(out)
     return out
+
+
+def write_plan(result: RunResult) -> None:
+    """Write a fix run's plan (``result.changes``, planned with ``diff=True`` or about to be written
+    by :func:`run`): the stacks, each after the files its fixes create, then the changelogs.
+    Afterwards ``result.changes`` is what was written; what could not be is in ``result.errors``."""
+    assert result.request is not None
+    _write_plan(result.request, result, [c for c in result.changes if c.kind != "changelog"], result.changelog_of)
 
 
 def _new_files(result: FileResult, abspath: str, root: str) -> list[Change] | None:
@@ -290,12 +330,18 @@ def _new_files(result: FileResult, abspath: str, root: str) -> list[Change] | No
     return out
 
 
-def _process_all(items: list[tuple[str, str, int]], specs: list[GroupSpec], jobs: int) -> list[FileResult]:
+def _process_all(items: list[tuple[str, str, int]], specs: list[GroupSpec], jobs: int,
+                 progress: Callable[[int, int], None] | None = None) -> list[FileResult]:
     """Each file's result, in ``items`` order (in worker processes for large runs); raises
     :class:`WorkerDied` when a worker process ended during the run."""
+    progress = progress or (lambda done, total: None)
     if jobs <= 1 or len(items) < PARALLEL_THRESHOLD:
         _init_worker(specs)
-        return [_process_path(i) for i in items]
+        results = []
+        for item in items:
+            results.append(_process_path(item))
+            progress(len(results), len(items))
+        return results
     others = set(multiprocessing.active_children())
     # forkserver: workers are forked from a clean single-threaded server, never from this process
     # (a fork of a process with threads can inherit a held lock and hang forever)
@@ -309,7 +355,7 @@ def _process_all(items: list[tuple[str, str, int]], specs: list[GroupSpec], jobs
     pool = mp.Pool(jobs, initializer=_init_pool_worker, initargs=(specs, os.getpid()))
     workers = [p for p in multiprocessing.active_children() if p not in others]
     try:
-        results = _map_watching(pool, workers, items, chunksize=max(1, len(items) // (jobs * 8)))
+        results = _map_watching(pool, workers, items, chunksize=max(1, len(items) // (jobs * 8)), progress=progress)
         pool.close()
         return results
     except BaseException:  # interrupted (Ctrl-C, SIGTERM) or failed: stop the workers now
@@ -392,4 +438,4 @@ def _write_plan(req: Request, out: RunResult, stacks: list[Change], log_of: dict
             out.changes.append(change)
 
 
-__all__ = ["Request", "RunResult", "run", "ConfigError"]
+__all__ = ["Request", "RunResult", "run", "write_plan", "ConfigError"]

@@ -367,7 +367,7 @@ def test_version_option_names_the_api() -> None:
 
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0
-    assert "API: aws-cdk-lib 2." in result.output
+    assert "(aws-cdk-lib 2." in result.output and " API from " in result.output
 
 
 @needs_cdk

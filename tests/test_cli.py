@@ -170,7 +170,7 @@ MSG = "KMS key does not rotate its key material"
 def expected_lines() -> list[str]:
     l1, c1 = col(STORAGE, "kms.Key(")
     l2, c2 = col(STORAGE, "kms.Key(", 1)
-    l3, c3 = col(NETWORK, "cdk.aws_kms.Key(")
+    l3, c3 = col(NETWORK, "enable_key_rotation=False")  # the keyword that is the problem
     return [
         f"app/stacks/network.py:{l3}:{c3}: CDK301 {MSG} [*]",
         f"app/stacks/storage.py:{l1}:{c1}: CDK301 {MSG} [*]",
@@ -237,12 +237,16 @@ def test_check_json(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert res.exit_code == 1
     data = json.loads(res.stdout)
     assert isinstance(data, list) and len(data) == 3
-    for obj in data:
-        assert set(obj) == {"code", "name", "path", "line", "column", "message", "fixable", "tier"}
     first = data[0]
-    line, column = col(NETWORK, "cdk.aws_kms.Key(")
-    assert first == {"code": "CDK301", "name": "kms-key-rotation", "path": "app/stacks/network.py", "line": line,
-                     "column": column, "message": MSG, "fixable": True, "tier": "safe"}
+    line, column = col(NETWORK, "enable_key_rotation=False")
+    false = column + len("enable_key_rotation=")
+    assert first == {"kind": "finding", "code": "CDK301", "name": "kms-key-rotation", "path": "app/stacks/network.py",
+                     "line": line, "column": column, "end_line": line,
+                     "end_column": column + len("enable_key_rotation=False"), "message": MSG, "fixable": True,
+                     "tier": "safe",
+                     "fix": {"applicability": "safe", "edits": [{"content": "True", "location": {"row": line, "column": false},
+                                                                  "end_location": {"row": line, "column": false + 5}}]},
+                     "url": None, "explain": "remediator explain CDK301"}
     assert [(o["path"], o["line"]) for o in data] == sorted((o["path"], o["line"]) for o in data)
 
 
@@ -379,7 +383,7 @@ def test_fix_with_broken_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert (project / "app/stacks/storage.py").read_text() == STORAGE_FIXED
     err = res.stderr.splitlines()
     assert err[0].startswith("app/stacks/broken.py: error: syntax error at line 3")
-    assert err[1] == "Fixed 3 findings in 2 files (0 remaining)"
+    assert err[1:] == ["Fixed 3 findings in 2 files (0 remaining)", "1 file could not be fixed (see the errors)."]
 
 
 def test_fix_diff_exit_statuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -659,9 +663,11 @@ def test_git_apply_equals_fix_from_a_subfolder(tmp_path: Path) -> None:
     assert not (b / "app/stacks/CHANGELOG.md").exists()
 
 
-def test_subfolder_paths_are_repository_relative(repo: Path) -> None:
+def test_subfolder_findings_are_relative_to_it_and_the_diff_to_the_repository(repo: Path) -> None:
     res = run_sub(["check", "."], repo / "app" / "stacks")
-    assert res.stdout.decode().splitlines()[:3] == expected_lines()
+    # as ruff shows them: relative to where the user stands
+    assert res.stdout.decode().splitlines()[:3] == [line.removeprefix("app/stacks/") for line in expected_lines()]
+    # the diff stays relative to the repository root, so that `git apply` there takes it
     diff = run_sub(["fix", "--diff", "storage.py"], repo / "app" / "stacks")
     assert b"diff --git a/app/stacks/storage.py b/app/stacks/storage.py\n" in diff.stdout
     assert b"diff --git a/CHANGELOG.md b/CHANGELOG.md\n" in diff.stdout
@@ -682,7 +688,7 @@ def test_git_broken_file_beside_good_files(tmp_path: Path) -> None:
     assert [ln for ln in err if ": error: " in ln] == [
         ln for ln in err if ln.startswith("app/stacks/broken.py: error: syntax error at line 3")]
     assert len([ln for ln in err if ": error: " in ln]) == 1
-    assert err[-1] == "Fixed 3 findings in 2 files (0 remaining)"
+    assert err[-2:] == ["Fixed 3 findings in 2 files (0 remaining)", "1 file could not be fixed (see the errors)."]
     assert (repo / "app/stacks/broken.py").read_bytes() == broken
     status = git(repo, "status", "--porcelain").stdout.decode().splitlines()
     assert sorted(status) == [" M app/stacks/network.py", " M app/stacks/storage.py", "?? CHANGELOG.md"]
@@ -755,7 +761,10 @@ def test_each_file_takes_its_nearest_configuration(tmp_path: Path, monkeypatch: 
     root = _monorepo(tmp_path / "mono")
     res = run_cli(["check", "--format", "json", *args], root / cwd, monkeypatch)
     assert res.exit_code == 1, res.stderr
-    found = sorted((d["path"], d["code"]) for d in json.loads(res.stdout))
+    # paths are relative to the working directory when inside it, else absolute (as ruff shows them)
+    found = sorted((os.path.relpath(os.path.join(root, cwd, d["path"]), root), d["code"]) for d in json.loads(res.stdout))
+    for d in json.loads(res.stdout):
+        assert not d["path"].startswith("..")
     assert found == [("apps/buckets/buckets/stack.py", "CDK302"), ("apps/keys/keys/stack.py", "CDK301"),
                      ("libs/shared.py", "CDK301"), ("libs/shared.py", "CDK302")]
 

@@ -104,7 +104,7 @@ def test_list_prints_every_finding_relative_to_the_folder(tmp_path: Path) -> Non
     assert listed == [
         "keys/app.py:9:9: CDK301 KMS key does not rotate its key material [*]",
         "keys/app.py:10:9: CDK303 S3 bucket does not deny plain-HTTP requests [*]",
-        "tables/stacks/table_stack.py:9:9: CDK304 Table is destroyed with its stack (RemovalPolicy.DESTROY): "
+        "tables/stacks/table_stack.py:11:24: CDK304 Table is destroyed with its stack (RemovalPolicy.DESTROY): "
         "use RemovalPolicy.RETAIN [*]",
         "tables/stacks/table_stack.py:9:9: CDK409 DynamoDB table has no point-in-time recovery [*]",
         "tables/stacks/table_stack.py:9:9: CDK410 DynamoDB table has no alarm on throttled requests [*]",

@@ -224,9 +224,13 @@ class FileContext:
         return (pos.start.line, pos.start.column + 1)
 
     def end_line(self, node: cst.CSTNode) -> int:
+        return self.end_position(node)[0]
+
+    def end_position(self, node: cst.CSTNode) -> tuple[int, int]:
+        """(line, column) just after a node of the current tree, 1-based like :meth:`position`."""
         self.position(node)
         pos = self._positions.get(node)
-        return pos.end.line if pos is not None else 1
+        return (pos.end.line, pos.end.column + 1) if pos is not None else (1, 1)
 
     # -- assignments --------------------------------------------------------------------------
     @property

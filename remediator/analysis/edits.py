@@ -598,3 +598,81 @@ def fit_statements(statements: Sequence[cst.BaseStatement], block_indent: str, l
             continue
         out.append(stmt.with_changes(body=[small.with_changes(value=explode_call(call, indent))]))  # type: ignore[union-attr]
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# A fix as text replacements (machine output and editors: --format json/sarif, the language server)
+
+
+@dataclass(frozen=True)
+class TextEdit:
+    """Replace the text from (``line``, ``column``) up to (``end_line``, ``end_column``) with
+    ``content``: 1-based lines and columns in characters, the end excluded (as ruff's JSON)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    content: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"content": self.content, "location": {"row": self.line, "column": self.column},
+                "end_location": {"row": self.end_line, "column": self.end_column}}
+
+
+def fix_text_edits(module: cst.Module, fix: Fix, line_length: int | None = None) -> list[TextEdit] | None:
+    """What ``fix`` alone changes in ``module``'s text, as replacements in that text; None when it
+    cannot be applied alone (it waits for another fix)."""
+    try:
+        new, deferred = apply_fixes(module, [fix], line_length)
+    except Exception:  # noqa: BLE001 - the run applies (or defers) it for real; here it is only shown
+        return None
+    return None if deferred else text_edits(module.code, new.code)
+
+
+def text_edits(old: str, new: str) -> list[TextEdit]:
+    """The replacements that turn ``old`` into ``new``: the hunks of libgit2's line diff, each
+    narrowed to the characters that differ."""
+    import pygit2
+
+    old_starts, new_starts = _line_starts(old), _line_starts(new)
+    out = []
+    for hunk in pygit2.Patch.create_from(old, new, context_lines=0).hunks:
+        # git numbers an insertion's hunk after the line it follows (0: before the first line)
+        a = old_starts[min(hunk.old_start - (1 if hunk.old_lines else 0), len(old_starts) - 1)]
+        b = old_starts[min(hunk.old_start - (1 if hunk.old_lines else 0) + hunk.old_lines, len(old_starts) - 1)]
+        c = new_starts[min(hunk.new_start - (1 if hunk.new_lines else 0), len(new_starts) - 1)]
+        d = new_starts[min(hunk.new_start - (1 if hunk.new_lines else 0) + hunk.new_lines, len(new_starts) - 1)]
+        lo, hi = a, b
+        while a < b and c < d and old[a] == new[c]:
+            a, c = a + 1, c + 1
+        while a < b and c < d and old[b - 1] == new[d - 1]:
+            b, d = b - 1, d - 1
+        # whole words: `False` -> `True`, not `Fals` -> `Tru`
+        while a > lo and _word(old, a - 1) and (_word(old, a) or _word(new, c)):
+            a, c = a - 1, c - 1
+        while b < hi and _word(old, b) and (_word(old, b - 1) or _word(new, d - 1)):
+            b, d = b + 1, d + 1
+        (line, column), (end_line, end_column) = _row_col(old, a), _row_col(old, b)
+        out.append(TextEdit(line, column, end_line, end_column, new[c:d]))
+    return out
+
+
+def _word(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offset of each line's start (lines end at ``\\n``, as git counts them), then the text's end."""
+    starts = [0]
+    at = text.find("\n")
+    while at != -1:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    if starts[-1] != len(text):
+        starts.append(len(text))
+    return starts
+
+
+def _row_col(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1

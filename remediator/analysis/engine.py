@@ -22,7 +22,7 @@ import libcst as cst
 
 from remediator.analysis.api_check import keep_conforming
 from remediator.analysis.context import ConstructCall, FileContext
-from remediator.analysis.edits import apply_fixes
+from remediator.analysis.edits import apply_fixes, fix_text_edits
 from remediator.analysis.rule import Diagnostic, Finding, Rule, Tier
 from remediator.analysis.suppressions import Suppressions
 from remediator.source.cdk_app import NO_APP, CdkApp
@@ -45,6 +45,9 @@ class RunOptions:
     #: an aws-cdk-lib API index every file uses (golden cases pin the bundled one, so that their
     #: results do not depend on the aws-cdk-lib installed); None: found from ``cdk-python``
     api: Any = None
+    #: give each finding's fix as text replacements (``Diagnostic.edits``): for machine formats
+    #: and editors, never for plain check/fix runs (it applies each fix once more)
+    fix_edits: bool = False
 
 
 @dataclass
@@ -110,13 +113,18 @@ def _applies(finding: Finding, unsafe_fixes: bool) -> bool:
     return finding.tier is Tier.SAFE or (finding.tier is Tier.UNSAFE and unsafe_fixes)
 
 
-def _diagnostic(finding: Finding, ctx: FileContext, path: str, unsafe_fixes: bool) -> Diagnostic:
+def _diagnostic(finding: Finding, ctx: FileContext, path: str, options: RunOptions, edits: bool = False) -> Diagnostic:
     line, col = ctx.position(finding.node)
-    fixable = _applies(finding, unsafe_fixes)
+    end_line, end_col = ctx.end_position(finding.node)
+    fixable = _applies(finding, options.unsafe_fixes)
     has_fix = finding.fix is not None and bool(finding.fix.edits) and finding.tier is not Tier.REPORT
+    text_edits = None
+    if edits and has_fix and finding.fix is not None:
+        text_edits = fix_text_edits(ctx.module, finding.fix, options.settings.get("line-length"))
     return Diagnostic(code=finding.rule.code, name=finding.rule.name, path=path, line=line, column=col,
                       message=finding.message, tier=finding.tier.value, fixable=fixable,
-                      fix_available=has_fix and not fixable, note=finding.note)
+                      fix_available=has_fix and not fixable, end_line=end_line, end_column=end_col,
+                      edits=text_edits, note=finding.note)
 
 
 def process_source(source: bytes, path: str, rules: Sequence[Rule], options: RunOptions,
@@ -170,7 +178,7 @@ def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOption
                                            options.settings.get("line-length")) if to_fix else (module, [])
         done = [f for f in to_fix if f.fix not in deferred]
         if not done:
-            result.diagnostics = [_diagnostic(f, ctx, path, options.unsafe_fixes) for f in findings]
+            result.diagnostics = [_diagnostic(f, ctx, path, options, options.fix_edits) for f in findings]
             if to_fix:
                 result.warnings.append("could not apply the fixes of " + ", ".join(sorted({f.rule.code for f in to_fix})))
             result.warnings.extend(suppressions.unused(ctx, raw, rules))
@@ -186,7 +194,7 @@ def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOption
             raise FixError(f"fix produced invalid code ({exc}): fixes of {codes} not applied, "
                            "file left unchanged") from None
         text = code
-        applied.extend(_diagnostic(f, ctx, path, options.unsafe_fixes) for f in done)
+        applied.extend(_diagnostic(f, ctx, path, options) for f in done)
         for f in done:
             new_files.update(f.fix.files if f.fix is not None else {})
     try:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterator, Sequence
 
 import libcst as cst
 
-from remediator.analysis.edits import Edit, Fix
+from remediator.analysis.edits import Edit, Fix, TextEdit
 
 if TYPE_CHECKING:
     from remediator.analysis.context import ConstructCall, FileContext
@@ -152,6 +152,12 @@ class Diagnostic:
     fixable: bool
     #: ``fixable`` at a higher tier than the one in force (e.g. needs ``--unsafe-fixes``)
     fix_available: bool = False
+    #: where the flagged node ends (1-based; the column just after it); 0 when not known
+    end_line: int = 0
+    end_column: int = 0
+    #: the fix as replacements in the file's text at the time of the finding, when the run asked
+    #: for them (``RunOptions.fix_edits``: machine formats, the language server) and there is one
+    edits: list[TextEdit] | None = None
     #: the finding's own changelog bullet, when its fix needs one (see ``Finding.note``)
     note: str = ""
 
@@ -162,7 +168,11 @@ class Diagnostic:
             "path": self.path,
             "line": self.line,
             "column": self.column,
+            "end_line": self.end_line or self.line,
+            "end_column": self.end_column or self.column,
             "message": self.message,
             "fixable": self.fixable,
             "tier": self.tier,
+            "fix": None if self.edits is None else {
+                "applicability": self.tier, "edits": [e.to_json() for e in self.edits]},
         }

@@ -1,8 +1,9 @@
 """``# remediator: ignore[...]`` comments and unused suppressions (``skip-file`` is read with the file).
 
 A comment on a line suppresses the named rules (by code or name; no list: every rule) for findings
-that start or end on that line; a comment alone on its line applies to the next line as well, as
-in ruff's ``noqa``. A coded suppression that suppressed nothing, for a rule that ran, is reported.
+that start or end on that line (a finding on a keyword argument also from its call's first line);
+a comment alone on its line applies to the next line as well, as in ruff's ``noqa``. A coded
+suppression that suppressed nothing, for a rule that ran, is reported.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Sequence
+
+import libcst as cst
 
 if TYPE_CHECKING:
     from remediator.analysis.context import FileContext
@@ -74,4 +77,8 @@ class Suppressions:
 
 
 def _lines(finding: "Finding", ctx: "FileContext") -> set[int]:
-    return {ctx.position(finding.node)[0], ctx.end_line(finding.node)}
+    lines = {ctx.position(finding.node)[0], ctx.end_line(finding.node)}
+    parent = ctx.parent(finding.node) if isinstance(finding.node, cst.Arg) else None
+    if isinstance(parent, cst.Call):  # a finding on a keyword: a comment on its call's line still counts
+        lines.add(ctx.position(parent)[0])
+    return lines

@@ -61,8 +61,8 @@ from remediator.api import locate
 from remediator.api.build import FORMAT, snake_case
 from remediator.api.index import ApiIndex, Method, Param, Property, encode
 
-__all__ = ["ApiIndex", "Method", "Param", "Property", "get_index", "describe_api_source", "load_bundled",
-           "build_index", "BUNDLED_VERSION", "CDK_PYTHON_ENV", "snake_case"]
+__all__ = ["ApiIndex", "Method", "Param", "Property", "get_index", "describe_api_source", "api_origin",
+           "load_bundled", "build_index", "BUNDLED_VERSION", "CDK_PYTHON_ENV", "snake_case"]
 
 #: the aws-cdk-lib version of the index shipped in remediator/data/
 BUNDLED_VERSION = "2.275.0"
@@ -129,11 +129,17 @@ def get_index(cdk_python: str | None = None, project_root: str | None = None) ->
 
 
 def describe_api_source(cdk_python: str | None = None, project_root: str | None = None) -> str:
-    """Which aws-cdk-lib API a run uses, without building anything: for ``--version``/reports."""
+    """Which aws-cdk-lib API a run uses, without building anything: for reports."""
     if (cdk_python, project_root) in _cache:
         return "API: " + _cache[(cdk_python, project_root)].source
+    version, found_by, where = api_origin(cdk_python, project_root)
+    return f"API: aws-cdk-lib {version} ({found_by}: {where})" if found_by else f"API: aws-cdk-lib {version} ({where})"
+
+
+def api_origin(cdk_python: str | None = None, project_root: str | None = None) -> tuple[str, str | None, str]:
+    """(aws-cdk-lib version, how it was found or None for the bundled index, where it is read
+    from), without building anything: for ``--version`` and reports."""
     assembly = locate.find_assembly(cdk_python, project_root or os.getcwd())
     if assembly is None:
-        return f"API: aws-cdk-lib {BUNDLED_VERSION} (bundled index)"
-    where = os.path.dirname(os.path.dirname(os.path.dirname(assembly.tgz)))
-    return f"API: aws-cdk-lib {assembly.version} ({assembly.found_by}: {where})"
+        return BUNDLED_VERSION, None, "bundled index"
+    return assembly.version, assembly.found_by, os.path.dirname(os.path.dirname(os.path.dirname(assembly.tgz)))

@@ -34,7 +34,7 @@ from remediator.pr import body as bodies
 from remediator.pr.git import Commit, Git, Identity
 from remediator.pr.github import GitHubApi, Pull
 from remediator.output.patch import summarize
-from remediator.runner import ConfigError, Request, run
+from remediator.runner import ConfigError, Request, RunResult, run, write_plan
 
 DEFAULT_AUTHOR = "remediator <remediator@users.noreply.github.com>"
 DEFAULT_PREFIX = "remediator/"
@@ -53,6 +53,9 @@ class Options:
     dry_run: bool = False
     #: hook for verification: one line per resource the fix may replace (None: not assessed)
     replacement_risks: Sequence[str] | None = None
+    #: ``--verify``: called with the planned fix (in the temporary worktree, nothing written yet);
+    #: returns the replacement risks for the body, or raises PrError when the fix must not be pushed
+    verify: Callable[[RunResult], Sequence[str]] | None = None
 
     @property
     def paths(self) -> list[str]:
@@ -67,6 +70,8 @@ class Fix:
     commit: str | None = None
     tree: str | None = None
     fixes: bodies.Fixes | None = None
+    #: from ``--verify`` (None: not assessed in this run)
+    replacement_risks: Sequence[str] | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -127,13 +132,16 @@ class Bot:
             config = opts.request.config_path
             if config:  # the base's version of a configuration file of the repository; another one as it is
                 config = self._inside(config, tree) if self._relative(config) else os.path.abspath(config)
+            # with --verify: plan, verify, then write (as `fix --verify`)
             req = dataclasses.replace(opts.request, paths=[self._inside(p, tree) for p in opts.paths], fix=True,
-                                      diff=False, changelog=True, changelog_path=None, config_path=config)
+                                      diff=opts.verify is not None, changelog=True, changelog_path=None,
+                                      config_path=config)
             with _cwd(tree):  # the worktree is the repository root of the run (diff paths, changelog)
                 try:
                     result = run(req)
                 except ConfigError as exc:
                     raise PrError(f"{exc}; nothing was pushed") from None
+                risks = self._verify(result)
             if result.errors:
                 shown = "; ".join(f"{path}: {message}" for path, message in result.errors[:3])
                 more = f" (and {len(result.errors) - 3} more)" if len(result.errors) > 3 else ""
@@ -151,7 +159,15 @@ class Bot:
         stacks = {r.path for r in changed}
         fixes = bodies.Fixes(base=base, applied=applied, stats=summarize(patch),
                              changelog=_added_lines(patch, exclude=stacks))
-        return Fix(base_sha, commit=commit, tree=info.tree, fixes=fixes)
+        return Fix(base_sha, commit=commit, tree=info.tree, fixes=fixes, replacement_risks=risks)
+
+    def _verify(self, result: RunResult) -> Sequence[str] | None:
+        """With ``--verify``: verify the planned fix, then write it (raises PrError to stop the run)."""
+        if self.opts.verify is None or result.errors or not result.changed_files:
+            return None  # errors are reported below; nothing to fix needs no synth
+        risks = self.opts.verify(result)
+        write_plan(result)
+        return risks
 
     def _relative(self, path: str) -> str | None:
         """``path`` relative to the top of the user's work tree, None when it lies outside."""
@@ -170,7 +186,7 @@ class Bot:
         if fix.fixes is None:
             return f"nothing to fix on {base}"
         meta = bodies.Meta(fix.fingerprint, __version__, list(self.opts.labels))
-        text = bodies.render(fix.fixes, meta, self.opts.replacement_risks)
+        text = bodies.render(fix.fixes, meta, self._risks(fix))
         self.say(f"branch: {branch}\ncommit: {bodies.title(fix.fixes.applied)}\n\n{text}")
         return "dry run: nothing was pushed and no request was made"
 
@@ -268,7 +284,10 @@ class Bot:
     def _body(self, fix: Fix, labels: list[str]) -> str:
         assert fix.fixes is not None
         meta = bodies.Meta(fix.fingerprint, __version__, labels)
-        return bodies.render(fix.fixes, meta, self.opts.replacement_risks)
+        return bodies.render(fix.fixes, meta, self._risks(fix))
+
+    def _risks(self, fix: Fix) -> Sequence[str] | None:
+        return fix.replacement_risks if fix.replacement_risks is not None else self.opts.replacement_risks
 
 
 def _open_pull(pulls: list[Pull], base: str) -> Pull | None:

@@ -9,6 +9,7 @@ import traceback
 import click
 
 from remediator.api import CDK_PYTHON_ENV
+from remediator.cli.options import verification
 from remediator.output.files import sigterm_as_exit
 from remediator.pr import PrError, redact
 from remediator.pr.bot import DEFAULT_AUTHOR, DEFAULT_PREFIX, Bot, Options
@@ -44,9 +45,11 @@ EXIT_OK, EXIT_ERROR = 0, 2
               help="Configuration file (default: nearest pyproject.toml with [tool.remediator]).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPU count).")
 @click.option("--cdk-python", type=click.Path(), envvar=CDK_PYTHON_ENV,
-              help="Python (or venv) whose aws-cdk-lib is the API ground truth.")
+              help="Python (or venv) whose aws-cdk-lib is the API ground truth (and, with --verify, runs the app).")
+@verification("pr")
 def pr_command(paths, base, remote, branch_prefix, author, labels, github_repo, api_url, token_env, allow_dirty,
-               dry_run, select, ignore, extend_select, unsafe_fixes, config_path, jobs, cdk_python) -> None:
+               dry_run, select, ignore, extend_select, unsafe_fixes, config_path, jobs, cdk_python, verify, app,
+               context, timeout) -> None:
     """Commit the fixes on the branch <prefix><base> and open or update its pull request.
 
     Run in a clone of the repository. The fix is built from the base branch on the remote in a
@@ -54,6 +57,10 @@ def pr_command(paths, base, remote, branch_prefix, author, labels, github_repo, 
     to fix closes the open pull request; the same fix pushes and edits nothing.
 
     The token is read from $GITHUB_TOKEN (or --token-env) and never printed.
+
+    With --verify, the fix is synthesized before and after (as fix --verify): a fix that breaks
+    synthesis, or that cannot be verified, is not pushed; the resources it would replace are
+    listed in the pull request body.
 
     Exit status: 0 when the pull request was opened, updated or already current, or there was
     nothing to do; 2 on any error (one line on stderr naming the cause and what to do).
@@ -73,7 +80,8 @@ def pr_command(paths, base, remote, branch_prefix, author, labels, github_repo, 
                                 unsafe_fixes=unsafe_fixes, no_changelog=False, changelog_path=None,
                                 config_path=config_path, jobs=jobs, cdk_python=cdk_python), fix=True)
         opts = Options(request=request, base=base, remote=remote, branch_prefix=branch_prefix, author=identity,
-                       labels=list(labels), allow_dirty=allow_dirty, dry_run=dry_run)
+                       labels=list(labels), allow_dirty=allow_dirty, dry_run=dry_run,
+                       verify=_verifier(app, context, timeout, cdk_python, say=click.echo) if verify else None)
         api = None
         if not dry_run:
             if not token:
@@ -94,6 +102,32 @@ def pr_command(paths, base, remote, branch_prefix, author, labels, github_repo, 
         sys.exit(EXIT_ERROR)
     click.echo(redact(line, secrets))
     sys.exit(EXIT_OK)
+
+
+def _verifier(app, context, timeout, cdk_python, say):
+    """The bot's ``verify`` hook: synthesize the planned fix; the replacement risks for the body,
+    or PrError (nothing pushed) when synthesis cannot run or the fix breaks it."""
+    from remediator.cli.verifying import VerifyOptions, verify_plan
+    from remediator.verify import VerifyError
+
+    try:
+        options = VerifyOptions.parse(app, context, timeout, os.path.abspath(cdk_python) if cdk_python else None)
+    except VerifyError as exc:
+        raise PrError(str(exc)) from None
+
+    def verify(plan):
+        risks = []
+        for checked in verify_plan(plan, options):
+            reason = checked.blocks_write(unsafe_fixes=True, root=plan.root)
+            if reason is not None:  # cannot run, or the fix breaks synthesis
+                lines = checked.cannot_run.lines if checked.cannot_run else []
+                raise PrError("; ".join([reason.removeprefix("not written: "), *lines[-2:]]) + "; nothing was pushed")
+            say(f"verified {os.path.relpath(checked.app_dir, plan.root)}: synthesizes before and after, "
+                f"{len(checked.replacements)} replacement(s)")
+            risks.extend(r.message for r in checked.replacements)
+        return risks
+
+    return verify
 
 
 def _repo_of_remote(opts: Options, remote: str) -> str:

@@ -51,7 +51,8 @@ class KmsKeyRotation(Rule):
         rotation = call.literal("enable_key_rotation")
         if rotation not in (None, False):  # True, or a value we cannot know
             return
-        yield self.finding(call, "KMS key does not rotate its key material",
+        # `enable_key_rotation=False` is the problem when written; else the call that lacks it
+        yield self.finding(call.arg("enable_key_rotation") or call, "KMS key does not rotate its key material",
                            fix=call.set_keyword("enable_key_rotation", "True"))
 
     @staticmethod

@@ -74,12 +74,13 @@ class S3BlockPublicAccess(Rule):
         problem = self._l2_problem(call)
         if problem is None:
             return
+        at = call.arg("block_public_access") or call  # a partial setting when written
         public = self._l2_public_reason(call)
         if public is not None:
-            yield self.finding(call, f"S3 bucket {problem}, and it is public ({public}): serve it through "
+            yield self.finding(at, f"S3 bucket {problem}, and it is public ({public}): serve it through "
                                      "CloudFront with an origin access control, then block public access")
             return
-        yield self.finding(call, f"S3 bucket {problem}{EXPLICIT if problem == UNSET_L2 else ''}",
+        yield self.finding(at, f"S3 bucket {problem}{EXPLICIT if problem == UNSET_L2 else ''}",
                            fix=call.set_keyword("block_public_access", f"`{BPA}`.BLOCK_ALL"))
 
     @staticmethod
@@ -123,25 +124,26 @@ class S3BlockPublicAccess(Rule):
             problem = "leaves some public access unblocked"
         else:
             return
+        at = call.arg("public_access_block_configuration") or call  # a partial setting when written
         if is_website_bucket(call):
-            yield self.finding(call, f"S3 bucket {problem}, and it is public (website hosting): serve it through "
+            yield self.finding(at, f"S3 bucket {problem}, and it is public (website hosting): serve it through "
                                      "CloudFront with an origin access control, then block public access")
             return
         public = _public_policy_construct(call)
         if public is not None:
-            yield self.finding(call, f"S3 bucket {problem}, and it is public ({public}): serve it through "
+            yield self.finding(at, f"S3 bucket {problem}, and it is public ({public}): serve it through "
                                      "CloudFront with an origin access control, then block public access")
             return
         acl = call.literal("access_control")
         if acl in PUBLIC_CANNED_ACLS:
-            yield self.finding(call, f"S3 bucket {problem}, and it is public (public canned ACL): serve it through "
+            yield self.finding(at, f"S3 bucket {problem}, and it is public (public canned ACL): serve it through "
                                      "CloudFront with an origin access control, then block public access")
             return
         if isinstance(value, cst.Call):  # turn the flags on where they are, keeping the layout
             fix = Edit(value, replace=lambda n: _all_flags_true(n))
         else:
             fix = _set_l1_property(call)
-        yield self.finding(call, f"S3 bucket {problem}{EXPLICIT if problem == UNSET_L1 else ''}", fix=fix)
+        yield self.finding(at, f"S3 bucket {problem}{EXPLICIT if problem == UNSET_L1 else ''}", fix=fix)
 
 
 def _public_statement(ctx, use: cst.Call) -> bool:

@@ -65,19 +65,20 @@ class S3EnforceSsl(Rule):
             return
         if call.literal("enforce_ssl") not in (None, False):  # True, or a value we cannot know
             return
+        at = call.arg("enforce_ssl") or call  # `enforce_ssl=False` when written
         if is_website_bucket(call):
-            yield self.finding(call, "S3 bucket does not deny plain-HTTP requests, and it hosts a website (HTTP "
+            yield self.finding(at, "S3 bucket does not deny plain-HTTP requests, and it hosts a website (HTTP "
                                      "only): serve it through CloudFront, then set enforce_ssl=True")
             return
         if bucket_policies_of(call):
             if "aws:SecureTransport" not in call.ctx.source:
-                yield self.finding(call, "S3 bucket does not deny plain-HTTP requests, and it has its own bucket "
+                yield self.finding(at, "S3 bucket does not deny plain-HTTP requests, and it has its own bucket "
                                          "policy (enforce_ssl=True would add a second one, and one would overwrite "
                                          "the other): deny s3:* when aws:SecureTransport is false in that policy")
             return
         if any(_denies_plain_http(call.ctx, use) for use in call.method_calls("add_to_resource_policy")):
             return  # the deny is there already: enforce_ssl=True would add a second, identical one
-        yield self.finding(call, "S3 bucket does not deny plain-HTTP requests",
+        yield self.finding(at, "S3 bucket does not deny plain-HTTP requests",
                            fix=call.set_keyword("enforce_ssl", "True"))
 
 

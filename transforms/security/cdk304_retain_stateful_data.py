@@ -105,7 +105,7 @@ class RetainStatefulData(Rule):
         value = call.value("removal_policy")
         if value is None or call.ctx.qualname(value) != DESTROY:
             return
-        yield from self._report(call.ctx, call.node, value, call.node, call.qualname)
+        yield from self._report(call.ctx, call.node, value, call.node, call.qualname, call.arg("removal_policy"))
 
     # -- x.apply_removal_policy(RemovalPolicy.DESTROY) ------------------------------------------
     def check_module(self, ctx: FileContext) -> Iterator[Finding]:
@@ -118,8 +118,9 @@ class RetainStatefulData(Rule):
                 yield from self._report(ctx, node, value, *built)
 
     def _report(self, ctx: FileContext, at: cst.Call, value: cst.BaseExpression, construct: cst.Call,
-                qualname: str) -> Iterator[Finding]:
-        """``value`` (a DESTROY) at call ``at`` applies to ``construct`` of type ``qualname``."""
+                qualname: str, where: cst.CSTNode | None = None) -> Iterator[Finding]:
+        """``value`` (a DESTROY) at call ``at`` applies to ``construct`` of type ``qualname``; the
+        findings point at ``where`` (the ``removal_policy=`` keyword), else at ``at``."""
         policy = self._policy_for(ctx, construct, qualname)
         if policy is None or _under_environment_test(ctx, value):
             return
@@ -127,16 +128,16 @@ class RetainStatefulData(Rule):
         bucket = qualname in BUCKETS
         if bucket and any(a.star == "**" for a in construct.args):
             # auto_delete_objects may arrive through the spread: RETAIN would then fail synth
-            yield self.finding(at, message + " (not fixed: **kwargs may set auto_delete_objects)")
+            yield self.finding(where or at, message + " (not fixed: **kwargs may set auto_delete_objects)")
             return
         env = environment_reference(ctx, at)
         intent = _stated_intent(ctx, at, value)
         if intent is not None and (env is None or intent[0] != "comment"):
-            yield self.finding(at, f"{message}; not changed: teardown is stated as intended ({intent[0]}: "
+            yield self.finding(where or at, f"{message}; not changed: teardown is stated as intended ({intent[0]}: "
                                    f"\"{intent[1]}\")", tier=Tier.REPORT)
             return
         if env is None and self.settings.get("keep-destroy-in-dev"):
-            yield self.finding(at, f"{message}; not changed: keep-destroy-in-dev is on and no environment name is "
+            yield self.finding(where or at, f"{message}; not changed: keep-destroy-in-dev is on and no environment name is "
                                    "visible here to keep DESTROY outside production", tier=Tier.REPORT)
             return
         auto_delete = bucket and _auto_delete(construct)
@@ -158,11 +159,11 @@ class RetainStatefulData(Rule):
         named = physical_name(ConstructCall(ctx, construct, qualname))
         if named is not None:
             kind = qualname.rsplit(".", 1)[-1]
-            yield self.finding(at, f"{message}; unsafe: its fixed name (`{named[0]}=`) stays taken by the retained "
+            yield self.finding(where or at, f"{message}; unsafe: its fixed name (`{named[0]}=`) stays taken by the retained "
                                    f"{kind} after `cdk destroy`, so the next deploy of the stack fails with "
                                    "\"already exists\"", fix=Fix(edits), tier=Tier.UNSAFE)
             return
-        yield self.finding(at, message, fix=Fix(edits))
+        yield self.finding(where or at, message, fix=Fix(edits))
 
     @staticmethod
     def _policy_for(ctx: FileContext, construct: cst.Call, qualname: str) -> str | None:
