@@ -33,6 +33,10 @@ class AppStack(Stack):
             value=Fn.join(",", [subnet.subnet_id for subnet in vpc.isolated_subnets]),
         )
         uploads = Bucket(self, "uploads-bucket")
-        sessions_table_v_2 = TableV2(self, "Sessions", partition_key=Attribute(name="id", type=AttributeType.STRING))
-        CfnOutput(self, "SessionsTableArn", value=sessions_table_v_2.table_arn)
+        sessions_table_v2 = TableV2(
+            self,
+            "Sessions",
+            partition_key=Attribute(name="id", type=AttributeType.STRING),
+        )
+        CfnOutput(self, "SessionsTableArn", value=sessions_table_v2.table_arn)
         CfnOutput(self, "UploadsName", value=uploads.bucket_name)

@@ -527,7 +527,7 @@ class ConstructCall:
     def _readable_name(self) -> str:
         """``logs_bucket`` for ``s3.Bucket(self, "Logs")`` (and for ``"LogsBucket"``),
         ``web_auto_scaling_group`` for ``AutoScalingGroup(self, "Web")``, ``bucket`` without an id."""
-        split = lambda text: [w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", text)]  # noqa: E731
+        split = lambda text: [w.lower() for w in re.findall(r"[A-Z]+[0-9]*(?![a-z])|[A-Z]?[a-z0-9]+", text)]  # noqa: E731
         words = split(self.construct_id or "")
         kind = split(self.class_name.removeprefix("Cfn"))
         if not words or not words[0][0].isalpha():
@@ -593,7 +593,9 @@ def _bind_expression(stmt: cst.CSTNode, name: str, indent: str = "    ", width: 
         return stmt
     assert isinstance(small, cst.Expr)
     value = stmt.body[0].value
-    if isinstance(value, cst.Call):
+    if isinstance(value, cst.Call) and ("\n" not in cst.Module(body=[]).code_for_node(value)
+                                        or E.crowded_line(value, width, len(name) + 3)):
+        # (a call written one argument per line keeps its lines: only its first line grows)
         value = E.lay_out_nested(value, indent, width, prefix=len(name) + 3)
     return stmt.with_changes(body=[cst.Assign(targets=[cst.AssignTarget(cst.Name(name))], value=value)])
 

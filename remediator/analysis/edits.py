@@ -543,7 +543,7 @@ def lay_out_nested(call: cst.Call, indent: str, width: int, base: str = "", forc
         if not force and len(base) + prefix + len(lines[0]) <= width:
             return call
         call = explode_call(call, indent, base)
-    elif _crowded_line(call, width, len(base) + prefix):
+    elif crowded_line(call, width, len(base) + prefix):
         # written over several lines, but with a line of several arguments that is now too long
         last = call.args[-1]
         end = last.comma.whitespace_after if isinstance(last.comma, cst.Comma) else last.whitespace_after_arg
@@ -560,7 +560,7 @@ def lay_out_nested(call: cst.Call, indent: str, width: int, base: str = "", forc
     return call.with_changes(args=args)
 
 
-def _crowded_line(call: cst.Call, width: int, first: int) -> bool:
+def crowded_line(call: cst.Call, width: int, first: int) -> bool:
     """A line of ``call`` (written over several lines) that holds more than one argument and is
     longer than ``width`` (``first``: the columns before the call's first line)."""
     empty = cst.Module(body=[])
