@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 from dataclasses import dataclass
 
 if sys.version_info >= (3, 11):
@@ -113,6 +114,8 @@ def case_config(case: Case) -> Config:
 #: index bundled with remediator, as if aws-cdk-lib 2.275.0 were installed (not in the cautious
 #: mode a run falls back to when none is found; tests/test_api_index.py covers that mode)
 BUNDLED_API = ApiIndex(bundled_bytes(), f"aws-cdk-lib {BUNDLED_VERSION} (bundled index, pinned for golden cases)")
+#: ... installed into a site-packages that holds no separately installed (alpha) packages
+BUNDLED_API.site_packages = tempfile.mkdtemp(prefix="remediator-golden-site-")
 
 
 def run_case(source: bytes, cfg: Config, fix: bool, path: str = "stack.py", app: CdkApp = NO_APP) -> FileResult:

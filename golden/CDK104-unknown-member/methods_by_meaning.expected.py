@@ -27,7 +27,12 @@ class ObservabilityStack(Stack):
         bucket = s3.Bucket(self, "Data")
         bucket.grant_read_write(fn)  # spelling only: grant_read_write
         print(bucket.bucket_arn)  # named after its class: bucket_arn
-        # close, but another meaning (account-wide, not this function): reported
-        fn.metric_concurrent_executions()
+        # this function's ConcurrentExecutions (metric_all_concurrent_executions, close in
+        # spelling, is the account-wide total)
+        concurrency = fn.metric(
+            "ConcurrentExecutions", statistic="Maximum", period=Duration.minutes(1)
+        )
+        # positional arguments: reported with what to write
+        fn.metric_concurrent_executions(Duration.minutes(1))
         # nothing like it in aws-cdk-lib: removed only with --unsafe-fixes
         bucket.enable_object_lock_everywhere()

@@ -5,7 +5,8 @@ its own and the calls it produced are checked against the API index: the number 
 arguments, keyword names that exist, keyword-only parameters passed by keyword, and required
 arguments present. A fix that makes a call the API does not accept (``metric.with_statistic("p99")``
 turned into ``metric.with_("p99")``: ``with_`` takes keywords only) is not applied; the finding is
-reported with the reason. A problem the call already had before the fix does not count against it.
+reported with the reason. A problem the call already had before the fix does not count against it,
+nor does a required argument missing from a call, as written, whose callee the fix made known.
 """
 
 from __future__ import annotations
@@ -73,20 +74,40 @@ def call_problems(call: cst.Call, params: Sequence[Any]) -> list[str]:
     return problems
 
 
-def _all_problems(ctx: "FileContext") -> Counter[str]:
+def _all_problems(ctx: "FileContext", revealed: set[str] = frozenset()) -> Counter[str]:  # type: ignore[assignment]
+    """The calls' mismatches; a missing required argument of a call in ``revealed`` (its text as
+    written) is left out."""
     out: Counter[str] = Counter()
     for call in ctx.calls:
         found = call_params(ctx, call)
         if found is not None:
-            out.update(f"`{found[0]}` {p}" for p in call_problems(call, found[1]))
+            text = ctx.module.code_for_node(call)
+            out.update(f"`{found[0]}` {p}" for p in call_problems(call, found[1])
+                       if not (p.startswith("is missing") and text in revealed))
     return out
 
 
-def new_problems(before: "FileContext", after: "FileContext") -> list[str]:
-    """Call mismatches the change from ``before`` to ``after`` introduced."""
-    old = _all_problems(before)
-    new = _all_problems(after)
-    return sorted((new - old).elements())
+class _Before:
+    """What the file had before any fix: its calls' mismatches, and the arguments (as written) of
+    the calls whose callee the API index does not know."""
+
+    def __init__(self, ctx: "FileContext") -> None:
+        self.problems = _all_problems(ctx)
+        self.unknown = {_arguments(ctx, call) for call in ctx.calls if call_params(ctx, call) is None}
+
+
+def _arguments(ctx: "FileContext", call: cst.Call) -> str:
+    return "".join(ctx.module.code_for_node(a) for a in call.args)
+
+
+def new_problems(before: "FileContext", after: "FileContext", known: _Before | None = None) -> list[str]:
+    """Call mismatches the change from ``before`` to ``after`` introduced. A required argument that
+    a call was already missing, as written, when its callee was unknown (``aws_apigw.X.f()`` fixed
+    to ``aws_apigateway.X.f()``) was revealed by the fix, not introduced (CDK112 reports it)."""
+    known = _Before(before) if known is None else known
+    revealed = {after.module.code_for_node(call) for call in after.calls
+                if _arguments(after, call) in known.unknown}
+    return sorted((_all_problems(after, revealed) - known.problems).elements())
 
 
 def keep_conforming(ctx: "FileContext", findings: list["Finding"], line_length: int | None) -> list["Finding"]:
@@ -97,6 +118,7 @@ def keep_conforming(ctx: "FileContext", findings: list["Finding"], line_length: 
     from remediator.analysis.edits import apply_fixes
 
     kept = []
+    known: _Before | None = None  # computed once per file
     for finding in findings:
         if not getattr(finding.rule, "checks_api", False) or finding.fix is None:
             kept.append(finding)
@@ -106,7 +128,8 @@ def keep_conforming(ctx: "FileContext", findings: list["Finding"], line_length: 
             kept.append(finding)  # the engine defers it as usual
             continue
         after = FileContext(new_module, ctx.path, ctx.settings, ctx.project_root, api=ctx._api, app=ctx.app)
-        problems = new_problems(ctx, after)
+        known = _Before(ctx) if known is None else known
+        problems = new_problems(ctx, after, known)
         if problems:
             finding.fix = None
             finding.message += f" (not fixed: the result would not match the API: {problems[0]})"

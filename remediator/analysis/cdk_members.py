@@ -53,6 +53,15 @@ METHOD_RENAMES: dict[tuple[str, str], str] = {
     ("aws_cdk.aws_sqs.QueueBase", "grant_send"): "grant_send_messages",
     ("aws_cdk.aws_sqs.QueueBase", "grant_consume"): "grant_consume_messages",
 }
+#: Metric methods drafts invent for a metric the class has no method for, with the CloudWatch
+#: metric they mean and its statistic (the interface that declares ``metric(name, ...)``, subclasses
+#: included; the wrong name -> (metric name, statistic)). ``fn.metric_concurrent_executions()`` is
+#: this function's ``ConcurrentExecutions`` (Lambda publishes it per function); it is not
+#: ``metric_all_concurrent_executions()``, the account-wide total. Maximum, as aws-cdk-lib's own
+#: concurrency metrics use.
+METRICS_BY_NAME: dict[tuple[str, str], tuple[str, str]] = {
+    ("aws_cdk.aws_lambda.IFunction", "metric_concurrent_executions"): ("ConcurrentExecutions", "Maximum"),
+}
 
 
 def object_action(action: str) -> bool:

@@ -23,6 +23,7 @@ Interface (:class:`ApiIndex`; qualified names are Python's: ``aws_cdk.aws_s3.Buc
     api.module_exists("aws_cdk.aws_elbv2")                 # False
     api.expired_feature_flags            # ("@aws-cdk/aws-kms:defaultKeyPolicies", …) from cx-api
     api.bundled                          # True when no aws-cdk-lib was found (the shipped 2.275.0 index)
+    api.site_packages                    # where that aws-cdk-lib is installed (None: bundled index)
     api.kind(q)                          # "class" | "interface" | "struct" | "enum" | None
     api.has_type(q); api.is_class(q); api.is_enum(q); api.is_struct(q); api.is_interface(q)
     api.module_of(q); api.types_in("aws_cdk.aws_s3"); api.nested_types(q)
@@ -96,19 +97,23 @@ def build_index(assembly: locate.Assembly, use_cache: bool = True) -> ApiIndex:
     where = os.path.dirname(os.path.dirname(os.path.dirname(assembly.tgz)))
     source = f"aws-cdk-lib {assembly.version} ({assembly.found_by}: {where})"
     path = locate.cache_path(assembly.version, FORMAT, locate.constructs_version(assembly.constructs_tgz))
+    index = None
     if use_cache:
         try:
             with open(path, "rb") as fh:
-                return ApiIndex(fh.read(), source)
+                index = ApiIndex(fh.read(), source)
         except (OSError, ValueError, KeyError):
             pass  # missing or unreadable: rebuild
-    raw = encode(build_data(assembly))
-    if use_cache:
-        try:
-            locate.write_atomic(path, raw)
-        except OSError:
-            pass  # a read-only cache directory only costs time
-    return ApiIndex(raw, source)
+    if index is None:
+        raw = encode(build_data(assembly))
+        if use_cache:
+            try:
+                locate.write_atomic(path, raw)
+            except OSError:
+                pass  # a read-only cache directory only costs time
+        index = ApiIndex(raw, source)
+    index.site_packages = where
+    return index
 
 
 def get_index(cdk_python: str | None = None, project_root: str | None = None) -> ApiIndex:

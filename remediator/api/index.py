@@ -131,6 +131,8 @@ class ApiIndex:
         #: True for the index shipped with remediator (no aws-cdk-lib found): the project may use
         #: another version, so "does not exist" is less certain; rules should avoid guesses then
         self.bundled: bool = False
+        #: the site-packages holding the indexed aws-cdk-lib (None for the bundled index)
+        self.site_packages: str | None = None
 
     @classmethod
     def from_data(cls, data: dict[str, Any], source: str = "") -> "ApiIndex":

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -88,7 +89,11 @@ class UnknownCdkModule(Rule):
     its aliases (`from aws_cdk import aws_elasticloadbalancingv2 as elbv2`). For `core`, each
     member goes to `aws_cdk` or, for `Construct` and friends, to `constructs`; a member found in
     neither (e.g. `ConstructNode`) blocks the fix. Modules of separately installed packages
-    (`aws_cdk.aws_lambda_python_alpha`, `aws_cdk.lambda_layer_kubectl_v31`) are left alone; CDK
+    (`aws_cdk.aws_lambda_python_alpha`, `aws_cdk.lambda_layer_kubectl_v31`) are left alone, but for
+    an alpha module that aws-cdk-lib now ships as a stable module (`aws_cdk.aws_apigatewayv2_alpha`:
+    `aws_cdk.aws_apigatewayv2`) which the project neither installs beside its aws-cdk-lib nor
+    declares (requirements, pyproject, setup): moved to the stable module, unsafe (the stable
+    constructs may differ from the alpha version's), when every member used exists there; CDK
     v1 experimental modules that v2 ships only as such packages (`aws_cdk.aws_lambda_python`) are
     reported with the package to install.
     """
@@ -124,7 +129,7 @@ class UnknownCdkModule(Rule):
         bad: dict[str, _Bad] = {}
 
         def note(qualname: str) -> _Bad | None:
-            hit = self._bad_path(api, qualname)
+            hit = self._bad_path(api, qualname) or _graduated_alpha(ctx, api, qualname)
             if hit is None:
                 return None
             path = f"{hit[0]}.{hit[1]}"
@@ -184,7 +189,9 @@ class UnknownCdkModule(Rule):
         """(well-founded candidates, fallback candidates to mention) for ``parent.name``."""
         children = sorted(m for m in api.modules if m.rpartition(".")[0] == parent)
         picks: list[str] = []
-        if parent == "aws_cdk" and name in WRONG_MODULES:
+        if parent == "aws_cdk" and name.endswith("_alpha"):  # (a graduated alpha module: see _graduated_alpha)
+            picks = [f"aws_cdk.{name.removesuffix('_alpha')}"]
+        elif parent == "aws_cdk" and name in WRONG_MODULES:
             picks = [f"aws_cdk.{WRONG_MODULES[name]}"]
         elif api.module_exists(f"{parent}.aws_{name}"):
             picks = [f"{parent}.aws_{name}"]
@@ -210,6 +217,15 @@ class UnknownCdkModule(Rule):
             target = None
             message = (f"module `{b.path}` does not exist in {where}; CDK v2 has it as the separately "
                        f"installed `aws_cdk.{alpha}` (pip package `aws-cdk.{alpha.replace('_', '-')}`)")
+        elif len(fitting) == 1 and b.name.endswith("_alpha"):
+            target = fitting[0]
+            message = (f"module `{b.path}` is not installed (the project does not declare `aws-cdk."
+                       f"{b.name.replace('_', '-')}`), and {where} has it as the stable `{target}`: use it "
+                       "(with --unsafe-fixes: a stable module's constructs may differ from the alpha's)")
+            for stmt, alias in b.imports:
+                yield self.finding(alias if alias is not None else stmt, message,
+                                   Fix([self._rename_import(stmt, alias, b.path, target)], tier=Tier.UNSAFE))
+            return
         elif len(fitting) == 1:
             target = fitting[0]
             message = f"module `{b.path}` does not exist in {where}; use `{target}`"
@@ -374,3 +390,33 @@ def _module_references(ctx: FileContext) -> list[cst.BaseExpression]:
 def _moved_edit(ctx: FileContext, node: cst.CSTNode, target: str) -> Edit:
     """Replace ``node`` by ``target`` (``constructs.Construct``) as the file spells it, adding the import."""
     return ctx.replace(node, f"`{target}`")
+
+
+#: files where a project declares its Python dependencies
+_DEPENDENCY_FILES = ("requirements.txt", "requirements-dev.txt", "pyproject.toml", "setup.py", "setup.cfg", "Pipfile")
+
+
+def _graduated_alpha(ctx: FileContext, api, qualname: str) -> tuple[str, str] | None:
+    """("aws_cdk", "aws_apigatewayv2_alpha") for an alpha module that aws-cdk-lib now ships as a
+    stable module (``aws_cdk.aws_apigatewayv2``) and that the project can not import: not
+    installed beside the aws-cdk-lib in use, nor declared in its dependency files. None otherwise
+    (an installed or declared alpha package is the project's choice)."""
+    parts = qualname.split(".")
+    if len(parts) < 2 or parts[0] != "aws_cdk" or not parts[1].endswith("_alpha"):
+        return None
+    alpha = parts[1]
+    if getattr(api, "site_packages", None) is None or not api.module_exists(f"aws_cdk.{alpha.removesuffix('_alpha')}"):
+        return None  # the bundled index: what is installed is unknown
+    if os.path.isdir(os.path.join(api.site_packages, "aws_cdk", alpha)):
+        return None
+    wanted = re.sub(r"[-_.]+", "-", f"aws-cdk.{alpha}").lower()
+    for folder in {f for f in (ctx.project_root, ctx.app.folder, os.path.dirname(os.path.abspath(ctx.path))) if f}:
+        for name in _DEPENDENCY_FILES:
+            try:
+                with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as fh:
+                    text = fh.read()
+            except OSError:
+                continue
+            if wanted in re.sub(r"[-_.]+", "-", text).lower():
+                return None
+    return "aws_cdk", alpha

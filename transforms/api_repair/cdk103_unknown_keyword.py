@@ -129,9 +129,9 @@ class UnknownKeyword(Rule):
         message = f"`{where}` takes no keyword `{wrong}`"
         holder = _one_level_down(ctx, view, call, sig, wrong)
         if holder is not None and not candidates:
-            param, how = holder
+            param, how, field = holder
             return self.finding(arg, f"{message}: it belongs to `{param}` (`{param}={how}`)",
-                                fix=Edit(call, replace=lambda n: _move_down(n, wrong, param)))
+                                fix=Edit(call, replace=lambda n: _move_down(n, wrong, param, field)))
         elsewhere = self._belongs_to(view, sig, wrong)
         if elsewhere:
             message += "; " + elsewhere
@@ -221,19 +221,37 @@ def _one_level_down(ctx: FileContext, view: ApiView, call: cst.Call, sig: Signat
             continue
         value = a.value
         if isinstance(value, cst.Call) and view.kind(ctx.call_qualname(value) or "") == "struct":
-            if wrong in _ctor_keywords(view, ctx.call_qualname(value)):  # type: ignore[arg-type]
-                found.append((a.keyword.value, f"{ctx.call_qualname(value).rsplit('.', 1)[-1]}(..., {wrong}=...)"))  # type: ignore[union-attr]
+            fields = _ctor_keywords(view, ctx.call_qualname(value))  # type: ignore[arg-type]
+            name = _field_for(wrong, a.keyword.value, fields)
+            given = {k.keyword.value for k in value.args if k.keyword is not None}
+            if name is not None and name not in given and value_fits(ctx, view, E.get_keyword(call, wrong).value,  # type: ignore[union-attr]
+                                                                     fields[name]):
+                struct = ctx.call_qualname(value).rsplit('.', 1)[-1]  # type: ignore[union-attr]
+                found.append((a.keyword.value, f"{struct}(..., {name}=...)", name))
             continue
         typ = infer_type(ctx, view, value)
         with_ = view.method(typ, "with_") if typ is not None and view.kind(typ) == "class" else None
         if with_ is not None and wrong in with_.keywords:
-            found.append((a.keyword.value, f"{ctx.module.code_for_node(value)}.with_({wrong}=...)"))
+            found.append((a.keyword.value, f"{ctx.module.code_for_node(value)}.with_({wrong}=...)", wrong))
     return found[0] if len(found) == 1 else None
 
 
-def _move_down(call: cst.CSTNode, wrong: str, param: str) -> cst.CSTNode:
-    """Move ``wrong=value`` from ``call`` into the value of ``param``: into its options call, or its
-    ``with_(...)`` (added when the value has none yet)."""
+def _field_for(wrong: str, param: str, fields: dict[str, str]) -> str | None:
+    """The field of ``param``'s options struct that ``wrong`` names: itself, or, when it is
+    prefixed with the parameter's name, the rest (``backup_window`` on ``backup=BackupProps(...)``:
+    ``preferred_window``, the struct's name for the window; ``backup_retention``: ``retention``)."""
+    if wrong in fields:
+        return wrong
+    if not wrong.startswith(param + "_"):
+        return None
+    rest = wrong[len(param) + 1:]
+    return next((n for n in (rest, "preferred_" + rest) if n in fields), None)
+
+
+def _move_down(call: cst.CSTNode, wrong: str, param: str, field: str | None = None) -> cst.CSTNode:
+    """Move ``wrong=value`` from ``call`` into the value of ``param`` (as ``field``, when the
+    options struct names it otherwise): into its options call, or its ``with_(...)`` (added when
+    the value has none yet)."""
     assert isinstance(call, cst.Call)
     value = E.get_keyword(call, wrong).value  # type: ignore[union-attr]
     holder = E.get_keyword(call, param).value  # type: ignore[union-attr]
@@ -241,7 +259,7 @@ def _move_down(call: cst.CSTNode, wrong: str, param: str) -> cst.CSTNode:
     is_with = isinstance(holder, cst.Call) and isinstance(holder.func, cst.Attribute) and holder.func.attr.value == "with_"
     if isinstance(holder, cst.Call) and (is_with or not isinstance(holder.func, cst.Attribute)
                                          or holder.func.attr.value[:1].isupper()):
-        new_holder = E.set_keyword(holder, wrong, value)
+        new_holder = E.set_keyword(holder, field or wrong, value)
     else:
         new_holder = cst.Call(func=cst.Attribute(holder, cst.Name("with_")), args=[E.make_arg(wrong, value)])
     return E.set_keyword(call, param, new_holder)

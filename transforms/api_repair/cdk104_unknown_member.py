@@ -9,6 +9,7 @@ from remediator.analysis.context import NOT_LITERAL, FileContext, literal_value
 from remediator.analysis.cdk_members import (
     MEMBER_RENAMES,
     METHOD_RENAMES,
+    METRICS_BY_NAME,
     MOVED_METHODS,
     S3_BUCKET,
     S3_GRANTS,
@@ -46,13 +47,15 @@ def suggested_names() -> list[str]:
         f"{S3_GRANTS}.actions_on_object_keys(objects_key_pattern)",
         # the examples of the documentation and of seed 001
         "aws_cdk.aws_logs.RetentionDays.ONE_MONTH", "aws_cdk.aws_logs.RetentionDays.ONE_WEEK", "aws_cdk.SecretValue",
-    ] + [f"{old.rpartition('.')[0]}.{new}" for old, new in MEMBER_RENAMES.items()]
+    ] + [f"{old.rpartition('.')[0]}.{new}" for old, new in MEMBER_RENAMES.items()] \
+      + [f"{owner}.metric(statistic)" for owner, _ in METRICS_BY_NAME]
 
 def absent_names() -> list[str]:
     """What the documented examples of this rule say does not exist (the test checks it)."""
     return ["aws_cdk.aws_s3.Bucket.grant", "aws_cdk.aws_s3.IBucket.grant", "aws_cdk.aws_s3.IBucket.grants",
             "aws_cdk.aws_logs.RetentionDays.THIRTY_DAYS", "aws_cdk.aws_logs.RetentionDays.SEVEN_DAYS",
-            "aws_cdk.aws_secretsmanager.SecretValue"] + list(MEMBER_RENAMES)
+            "aws_cdk.aws_secretsmanager.SecretValue"] + list(MEMBER_RENAMES) \
+        + [f"{owner}.{old}" for owner, old in METRICS_BY_NAME]
 
 
 def _same_meaning(wrong: str, right: str, owner: str) -> bool:
@@ -262,6 +265,10 @@ class UnknownMember(Rule):
             return self._bucket_grant(ctx, view, parent, recv)  # type: ignore[arg-type]
         if called and (recv, attr) in MOVED_METHODS and isinstance(node.value, cst.Attribute):
             return self._moved_method(ctx, parent, recv, attr)  # type: ignore[arg-type]
+        metric = next((m for (owner, old), m in METRICS_BY_NAME.items()
+                       if old == attr and owner in (view.closure(recv) or ())), None)
+        if called and metric is not None and "metric" in members:
+            return self._metric_by_name(ctx, parent, recv, attr, *metric)  # type: ignore[arg-type]
         if called and attr.startswith("with_") and "with_" in members:
             return self._with_field(ctx, view, parent, recv, attr)  # type: ignore[arg-type]
         kind = "m" if called else "p"
@@ -292,6 +299,21 @@ class UnknownMember(Rule):
         text, imports = ctx.code(MOVED_METHODS[(recv, attr)].format(owner=owner, args=args))
         return self.finding(call.func, f"`{short(recv)}` has no method `{attr}` in CDK v2: use `{text}`",
                             fix=Edit.replace_with(call, text, imports))
+
+    def _metric_by_name(self, ctx: FileContext, call: cst.Call, recv: str, attr: str, name: str,
+                        statistic: str) -> Finding:
+        """``fn.metric_concurrent_executions(period=...)`` -> ``fn.metric("ConcurrentExecutions",
+        statistic="Maximum", period=...)``: the metric it means, through the class's ``metric()``."""
+        where = f"`{short(recv)}` has no method `{attr}`"
+        if any(a.keyword is None for a in call.args):  # positional or ** arguments: say what to write
+            return self.finding(call.func, f"{where}: use `metric(\"{name}\", statistic=\"{statistic}\", ...)`")
+        receiver = ctx.module.code_for_node(call.func.value)  # type: ignore[attr-defined]
+        given = [ctx.module.code_for_node(a).strip().rstrip(",") for a in call.args]
+        if not any(a.keyword.value == "statistic" for a in call.args):  # type: ignore[union-attr]
+            given.insert(0, f'statistic="{statistic}"')
+        text = f"{receiver}.metric({', '.join([repr(name).replace(chr(39), chr(34)), *given])})"
+        return self.finding(call.func, f"{where}: use `metric(\"{name}\", statistic=\"{statistic}\")` (the "
+                                       f"{name} metric of this object)", fix=Edit.replace_with(call, text))
 
     def _with_field(self, ctx: FileContext, view: ApiView, call: cst.Call, recv: str, attr: str) -> Finding:
         """CDK v1's ``metric.with_statistic("p99")`` is v2's ``metric.with_(statistic="p99")``."""

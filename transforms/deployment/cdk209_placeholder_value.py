@@ -78,7 +78,7 @@ class PlaceholderValue(Rule):
     def check_module(self, ctx: FileContext) -> Iterator[Finding]:
         if _TEST_FILE.search(ctx.path.replace("\\", "/")):
             return
-        comments = comments_by_line(ctx)
+        comments = _MarkedComments(ctx)
         seen: set[int] = set()
         local = {c.name.value for c in classes_deriving_from(ctx.classes, ctx.qualname, lambda q: q in CONSTRUCT_BASES)}
         for call in ctx.calls:
@@ -127,7 +127,21 @@ def _strings(ctx: FileContext, value: cst.BaseExpression, at: cst.CSTNode
             yield bound[0], f" (from `{value.value}`, line {ctx.position(bound[0])[0]})", value
 
 
-def _placeholder(ctx: FileContext, string: cst.CSTNode, comments: dict[int, str]) -> tuple[str, str, str] | None:
+class _MarkedComments:
+    """The file's comments that ask for a value to be replaced (TODO, "replace with"...), by line;
+    read only when a string needs them (tokenizing and positions cost more than the rule)."""
+
+    def __init__(self, ctx: FileContext) -> None:
+        self.ctx, self._lines = ctx, None
+
+    def on_line_of(self, node: cst.CSTNode) -> str | None:
+        if self._lines is None:
+            self._lines = {n: c for n, c in comments_by_line(self.ctx).items() if MARKED.search(c)} \
+                if "#" in self.ctx.source else {}
+        return self._lines.get(self.ctx.position(node)[0]) if self._lines else None
+
+
+def _placeholder(ctx: FileContext, string: cst.CSTNode, comments: _MarkedComments) -> tuple[str, str, str] | None:
     """(what, the text, what deploying it does) for a placeholder, else None."""
     if isinstance(string, cst.FormattedString):
         text = "".join(p.value if isinstance(p, cst.FormattedStringText) else "{}" for p in string.parts)
@@ -138,8 +152,8 @@ def _placeholder(ctx: FileContext, string: cst.CSTNode, comments: dict[int, str]
     for what, pattern, why in PLACEHOLDERS:
         if pattern.search(text):
             return what, text, why
-    comment = comments.get(ctx.position(string)[0])
-    if comment is not None and MARKED.search(comment):
+    comment = comments.on_line_of(string)
+    if comment is not None:
         return "value", text, f"its comment says to replace it (\"{comment}\")"
     return None
 
