@@ -83,3 +83,19 @@ def test_star_arguments_are_not_judged() -> None:
     found = call_params(ctx, call)
     assert found is not None and found[0] == "aws_sqs.Queue"
     assert call_problems(call, found[1]) == []
+
+
+def test_a_required_argument_missing_as_written_is_revealed_not_introduced() -> None:
+    """``aws_apigw.AccessLogFormat.json_with_standard_fields()`` already lacked its nine required
+    arguments; renaming the module makes the call known, it does not make it wrong. A keyword the
+    rename makes unknown still counts."""
+    def ctx(code: str) -> FileContext:
+        return FileContext(cst.parse_module(code), "stack.py", api=BUNDLED_API)
+
+    call = "apigw.AccessLogFormat.json_with_standard_fields({})\n"
+    before = "from aws_cdk import aws_apigw as apigw\n" + call
+    after = "from aws_cdk import aws_apigateway as apigw\n" + call
+    assert new_problems(ctx(before.format("")), ctx(after.format(""))) == []
+    assert new_problems(ctx(before.format("colour=True")), ctx(after.format("colour=True"))) != []
+    # the same call written anew by a fix is judged in full
+    assert new_problems(ctx(after.format("caller=True")), ctx(after.format(""))) != []
