@@ -89,9 +89,9 @@ def test_dry_run_fixes_copies_and_leaves_the_app_untouched(tmp_path: Path) -> No
     result = doc["apps"][0]
     for mode in ("fix", "unsafe"):
         assert result[mode]["changed_files"] == ["stacks/key_stack.py"]
-        assert "+        kms.Key(self, \"DataKey\", enable_key_rotation=True)" in result[mode]["diff"]
+        assert "kms.Key(self, \"DataKey\", enable_key_rotation=True)\n" in result[mode]["diff"]
         assert result[mode]["remaining"] == 0
-        assert result[mode]["fixed"] == 1
+        assert result[mode]["fixed"] == 2  # CDK301 rotation, CDK501 an output of its ARN
         assert result[mode]["synth"]["ok"] is None
     assert result["before"]["ok"] is None
     # the fixes ran in copies: the app as written is unchanged, and no changelog was written anywhere
@@ -164,6 +164,6 @@ def test_one_corpus_app_end_to_end() -> None:
     text = run_script("--app", "event_bus").stdout
     row = next(line.split(None, 5) for line in text.splitlines() if line.startswith("event_bus "))
     assert row[:4] == ["event_bus", "FAIL", "ok", "ok"], text
-    assert "event_bus [before] at stacks/functions.py:10: ValueError:" in text
+    assert "event_bus [before] at stacks/functions.py:9: ValueError:" in text
     assert "event_bus [fix" not in text  # neither fixed copy failed
     assert "before: 0/1 synthesize; after fix: 1/1; after fix --unsafe-fixes: 1/1; broken by the fix: 0" in text

@@ -64,8 +64,9 @@ class Storage(Stack):
 
 def test_each_findings_edits_are_its_fix_alone() -> None:
     """The edits of a finding, applied to the checked text, give what fixing that one rule gives."""
-    rules = {r.code: r for r in all_rules()}
-    checked = process_source(STACK.encode(), "stack.py", [r() for r in all_rules()], RunOptions(fix_edits=True))
+    # the rules with one finding each in STACK (CDK501 has two: an output per resource)
+    rules = {r.code: r for r in all_rules() if r.code in ("CDK301", "CDK302", "CDK303", "CDK304")}
+    checked = process_source(STACK.encode(), "stack.py", [r() for r in rules.values()], RunOptions(fix_edits=True))
     assert {d.code for d in checked.diagnostics} >= {"CDK301", "CDK302", "CDK303", "CDK304"}
     for d in checked.diagnostics:
         assert d.edits, d
