@@ -103,8 +103,8 @@ def test_app_with_api_mistakes_fails_before_and_synthesizes_after_fix(app_dir: s
     assert "s3:GetObject" in policies  # CDK104: bucket.grant -> a grant that really grants reads
     (secret,) = _resources(data, "AWS::SecretsManager::Secret")
     assert secret["SecretString"] == "change-me"  # CDK104: aws_cdk.SecretValue
-    (alarm,) = _resources(data, "AWS::CloudWatch::Alarm")
-    assert alarm.get("AlarmActions"), alarm  # CDK102: the SNS action is there
+    (alarm,) = [a for a in _resources(data, "AWS::CloudWatch::Alarm") if a["MetricName"] == "Errors"]
+    assert alarm.get("AlarmActions"), alarm  # CDK102: the SNS action is there (CDK410 adds the table's alarms)
     assert _resources(web, "AWS::ElasticLoadBalancingV2::LoadBalancer")  # CDK101
     (trail,) = _resources(web, "AWS::CloudTrail::Trail")
     assert "CloudWatchLogsLogGroupArn" in trail  # CDK103: cloud_watch_log_group

@@ -47,6 +47,8 @@ class LambdaXrayTracing(Rule):
     Safe: the function is updated in place (same name and ARN, no data involved). CDK adds
     `xray:PutTraceSegments` and `xray:PutTelemetryRecords` to the execution role's policy: a
     write-only permission to send trace data, which lets the function touch no other resource.
+    X-Ray's actions take no resource ARN, so the statement's resource is `*`: cdk-nag's IAM5 counts
+    one more wildcard (suppress it there with that reason).
     That only works for a role CDK can add to, and Lambda rejects active tracing when the role
     lacks it; so the fix is made when the function has no `role=` (CDK creates one), or its role
     is an `iam.Role` of the file or one imported with `Role.from_role_arn` / `from_role_name`
