@@ -1,11 +1,11 @@
 from aws_cdk import (
     Stack,
+    Aws,
     aws_cloudtrail as cloudtrail,
     aws_kms as kms,
     aws_s3 as s3,
+    aws_iam as iam,
 )
-from aws_cdk import aws_iam as iam
-from aws_cdk import Aws
 from constructs import Construct
 
 

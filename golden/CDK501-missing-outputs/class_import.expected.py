@@ -1,8 +1,7 @@
-from aws_cdk import CfnOutput, Stack
+from aws_cdk import CfnOutput, Stack, Fn
 from aws_cdk.aws_dynamodb import Attribute, AttributeType, TableV2
 from aws_cdk.aws_ec2 import SubnetConfiguration, SubnetType, Vpc
 from aws_cdk.aws_s3 import Bucket
-from aws_cdk import Fn
 from constructs import Construct
 
 

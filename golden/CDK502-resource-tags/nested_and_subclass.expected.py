@@ -1,6 +1,5 @@
-from aws_cdk import NestedStack, Stack
+from aws_cdk import NestedStack, Stack, Tags
 from aws_cdk import aws_s3 as s3
-from aws_cdk import Tags
 from constructs import Construct
 
 

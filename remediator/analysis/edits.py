@@ -509,8 +509,78 @@ def add_imports(module: cst.Module, statements: Sequence[str]) -> cst.Module:
             continue
         break
     insert_at = after_cdk or insert_at
-    new = [cst.parse_statement(s + "\n") for s in wanted]
-    return module.with_changes(body=[*body[:insert_at], *new, *body[insert_at:]])
+    body, rest = _merge_from_imports(body[:insert_at], wanted)
+    new = [cst.parse_statement(s + "\n") for s in rest]
+    return module.with_changes(body=[*body, *new, *module.body[insert_at:]])
+
+
+def _merge_from_imports(header: list[cst.BaseStatement], wanted: list[str]) -> tuple[list[cst.BaseStatement], list[str]]:
+    """``from X import a`` statements joined to what the header already imports from ``X``, in
+    the file's style: a parenthesized list gets the name on a line of its own, a one-line list of
+    names only while it stays short; a file that imports one name per statement gets a statement.
+    Returns the header and the statements still to insert."""
+    by_module: dict[str, list[cst.ImportAlias]] = {}
+    rest: list[str] = []
+    for text in wanted:
+        stmt = cst.parse_statement(text + "\n")
+        small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
+        if isinstance(small, cst.ImportFrom) and not small.relative and small.module is not None \
+                and not isinstance(small.names, cst.ImportStar):
+            module = _EMPTY.code_for_node(small.module)
+            by_module.setdefault(module, []).extend(a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in small.names)
+        else:
+            rest.append(text)
+    header = list(header)
+    for module, aliases in by_module.items():
+        for i, stmt in enumerate(header):
+            small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 else None
+            if (isinstance(small, cst.ImportFrom) and not small.relative and small.module is not None
+                    and not isinstance(small.names, cst.ImportStar) and _EMPTY.code_for_node(small.module) == module):
+                merged = _with_names(small, aliases)
+                if merged is not None:
+                    header[i] = stmt.with_changes(body=[merged])
+                    aliases = []
+                break
+        rest.extend(f"from {module} import {_EMPTY.code_for_node(a)}" for a in aliases)
+    return header, rest
+
+
+_EMPTY = cst.Module(body=[])
+
+
+def _with_names(stmt: cst.ImportFrom, aliases: list[cst.ImportAlias]) -> cst.ImportFrom | None:
+    """``stmt`` importing ``aliases`` too (names it has already are skipped; a class or constant
+    goes before the first module name, ``Duration`` before ``aws_s3 as s3``); None when they do
+    not fit: a module where the statement lists classes only (or the reverse), a one-line
+    statement that would pass 88 columns."""
+    names = list(stmt.names)  # type: ignore[arg-type]
+    text = lambda a: _EMPTY.code_for_node(a.with_changes(comma=cst.MaybeSentinel.DEFAULT))  # noqa: E731
+    have = {text(a) for a in names}
+    kinds = {text(a)[:1].islower() for a in names}  # modules (aws_s3 as s3) and/or classes (Stack)
+    new = [a for a in aliases if text(a) not in have]
+    if not new or any(text(a)[:1].islower() not in kinds for a in new):
+        return None if new else stmt  # a module into a list of classes only, or the reverse: its own statement
+    last_comma = names[-1].comma
+    merged = list(names)
+    for alias in new:
+        modules = [i for i, a in enumerate(merged) if text(a)[:1].islower()]
+        at = modules[0] if text(alias)[:1].isupper() and modules else len(merged)
+        merged.insert(at, alias)
+    first_ws = stmt.lpar.whitespace_after if stmt.lpar is not None else None
+    if isinstance(first_ws, cst.ParenthesizedWhitespace):  # one name per line: add lines
+        separator = cst.Comma(whitespace_after=first_ws)
+        if isinstance(last_comma, cst.Comma):
+            closing: cst.Comma | cst.MaybeSentinel = last_comma
+        else:  # no trailing comma: the last name keeps what it had before ")"
+            closing = cst.MaybeSentinel.DEFAULT
+        merged = [a.with_changes(comma=separator) for a in merged[:-1]] + [merged[-1].with_changes(comma=closing)]
+        return stmt.with_changes(names=merged)
+    if len(names) < 2:
+        return None  # one name per statement: the file's style
+    space = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    merged = [a.with_changes(comma=space) for a in merged[:-1]] + [merged[-1].with_changes(comma=last_comma)]
+    out = stmt.with_changes(names=merged)
+    return out if "\n" not in _EMPTY.code_for_node(out) and len(_EMPTY.code_for_node(out)) <= 88 else None
 
 
 def _only_imports(stmt: cst.CSTNode) -> bool:

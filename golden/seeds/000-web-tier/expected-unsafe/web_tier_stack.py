@@ -2,6 +2,7 @@ from aws_cdk import (
     Stack,
     CfnOutput,
     Duration,
+    Fn,
     aws_ec2 as ec2,
     aws_s3 as s3,
     aws_kms as kms,
@@ -12,7 +13,6 @@ from aws_cdk import (
     aws_cloudwatch_actions as cw_actions,
     aws_elasticloadbalancingv2 as elbv2,
 )
-from aws_cdk import Fn
 from constructs import Construct
 
 

@@ -1,6 +1,10 @@
 from aws_cdk import (
     RemovalPolicy,
     Stack,
+    Aws,
+    CfnOutput,
+    Fn,
+    Tags,
     aws_cloudtrail as cloudtrail,
     aws_cloudwatch as cloudwatch,
     aws_dynamodb as dynamodb,
@@ -10,12 +14,8 @@ from aws_cdk import (
     aws_lambda as lambda_,
     aws_s3 as s3,
     aws_sns as sns,
+    aws_cloudwatch_actions as cloudwatch_actions,
 )
-from aws_cdk import aws_cloudwatch_actions as cloudwatch_actions
-from aws_cdk import Aws
-from aws_cdk import CfnOutput
-from aws_cdk import Fn
-from aws_cdk import Tags
 from constructs import Construct
 
 
