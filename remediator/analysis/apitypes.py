@@ -9,6 +9,7 @@ calls), and which names are close enough to be a typo of each other (:func:`clos
 from __future__ import annotations
 
 import difflib
+import re
 import weakref
 from dataclasses import dataclass
 from typing import Any
@@ -411,6 +412,18 @@ def is_close(wrong: str, right: str) -> bool:
 
 def _squashed(name: str) -> str:
     return "".join(_tokens(name))
+
+
+def same_meaning(wrong: str, right: str, owner: str) -> bool:
+    """Names that mean the same member: the same words but for underscores, case or a plural
+    (``grant_readwrite``/``grant_read_write``), or an attribute named after its class
+    (``bucket.arn``/``bucket_arn`` on a Bucket). Other close names may mean something else
+    (``metric_concurrent_executions`` is not ``metric_all_concurrent_executions``)."""
+    if _squashed(wrong) == _squashed(right):
+        return True
+    extra = set(_tokens(right)) - set(_tokens(wrong))
+    owner_words = set(_tokens(re.sub(r"(?<!^)(?=[A-Z])", "_", owner.rsplit(".", 1)[-1])))
+    return bool(extra) and extra <= owner_words and set(_tokens(wrong)) < set(_tokens(right))
 
 
 def close_names(wrong: str, names: list[str]) -> list[str]:

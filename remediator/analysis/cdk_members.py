@@ -64,6 +64,19 @@ METRICS_BY_NAME: dict[tuple[str, str], tuple[str, str]] = {
 }
 
 
+
+def metric_call(ctx: "FileContext", call: cst.Call, name: str, statistic: str) -> str | None:
+    """``x.metric("<name>", statistic="<statistic>", <the keywords of call>)`` for a call of a
+    metric method named in :data:`METRICS_BY_NAME` (its own ``statistic=`` wins); None when the
+    call has positional or ``**`` arguments, whose meaning there is unknown."""
+    if any(a.keyword is None for a in call.args):
+        return None
+    receiver = ctx.module.code_for_node(call.func.value)  # type: ignore[attr-defined]
+    given = [ctx.module.code_for_node(a).strip().rstrip(",") for a in call.args]
+    if not any(a.keyword is not None and a.keyword.value == "statistic" for a in call.args):
+        given.insert(0, f'statistic="{statistic}"')
+    return f"{receiver}.metric({', '.join([f'{chr(34)}{name}{chr(34)}', *given])})"
+
 def object_action(action: str) -> bool:
     """An S3 action (or pattern) that applies to objects only: ``s3:GetObject``, ``s3:PutObject*``,
     ``s3:AbortMultipartUpload``; ``s3:ListBucket``, ``s3:Get*`` and ``s3:*`` apply to the bucket too."""

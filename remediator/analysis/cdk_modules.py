@@ -4,7 +4,12 @@ is checked against the API index by tests/test_api_names.py)."""
 
 from __future__ import annotations
 
+import os
 import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from remediator.analysis.context import FileContext
 
 #: Reviewed table: module names AI drafts and CDK v1 habits use that aws-cdk-lib does not have,
 #: and the module meant (checked against the index by tests/test_api_names.py). A name that is
@@ -99,3 +104,33 @@ V1_CORE = "aws_cdk.core"
 #: packages published on their own into the ``aws_cdk`` namespace, with the version in the name:
 #: ``aws_cdk.asset_awscli_v1`` (a dependency of aws-cdk-lib), ``aws_cdk.lambda_layer_kubectl_v31``
 SEPARATE_PACKAGE = re.compile(r"(?:asset|lambda_layer)_\w+_v\d+")
+
+
+#: files where a project declares its Python dependencies
+_DEPENDENCY_FILES = ("requirements.txt", "requirements-dev.txt", "pyproject.toml", "setup.py", "setup.cfg", "Pipfile")
+
+
+def graduated_alpha(ctx: "FileContext", api: Any, qualname: str) -> tuple[str, str] | None:
+    """("aws_cdk", "aws_apigatewayv2_alpha") for an alpha module that aws-cdk-lib now ships as a
+    stable module (``aws_cdk.aws_apigatewayv2``) and that the project can not import: not
+    installed beside the aws-cdk-lib in use, nor declared in its dependency files. None otherwise
+    (an installed or declared alpha package is the project's choice)."""
+    parts = qualname.split(".")
+    if len(parts) < 2 or parts[0] != "aws_cdk" or not parts[1].endswith("_alpha"):
+        return None
+    alpha = parts[1]
+    if getattr(api, "site_packages", None) is None or not api.module_exists(f"aws_cdk.{alpha.removesuffix('_alpha')}"):
+        return None  # the bundled index: what is installed is unknown
+    if os.path.isdir(os.path.join(api.site_packages, "aws_cdk", alpha)):
+        return None
+    wanted = re.sub(r"[-_.]+", "-", f"aws-cdk.{alpha}").lower()
+    for folder in {f for f in (ctx.project_root, ctx.app.folder, os.path.dirname(os.path.abspath(ctx.path))) if f}:
+        for name in _DEPENDENCY_FILES:
+            try:
+                with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as fh:
+                    text = fh.read()
+            except OSError:
+                continue
+            if wanted in re.sub(r"[-_.]+", "-", text).lower():
+                return None
+    return "aws_cdk", alpha

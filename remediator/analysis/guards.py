@@ -55,3 +55,28 @@ def guarded_by_hasattr(ctx: "FileContext", node: cst.Attribute) -> bool:
             return False
         child = parent
     return False
+
+
+def attributes_set_by_file(ctx: FileContext) -> set[str] | None:
+    """Attribute names the file sets on objects (``x.name = ...``, ``setattr(x, "name", ...)``):
+    such a member exists where the file reads it, as under a ``hasattr`` guard. None when a
+    ``setattr`` names its attribute other than by a literal (any name may be set)."""
+    cached = getattr(ctx, "_attributes_set_by_file", False)
+    if cached is not False:
+        return cached
+    names: set[str] | None = {n.attr.value for n in ctx.attributes if is_assign_target(ctx, n)}
+    for call in ctx.calls:
+        if isinstance(call.func, cst.Name) and call.func.value == "setattr" and len(call.args) >= 2:
+            name = literal_value(call.args[1].value)
+            if not isinstance(name, str):
+                names = None
+                break
+            names.add(name)  # type: ignore[union-attr]
+    setattr(ctx, "_attributes_set_by_file", names)
+    return names
+
+
+def is_assign_target(ctx: FileContext, node: cst.Attribute) -> bool:
+    parent = ctx.parent(node)
+    return (isinstance(parent, cst.AssignTarget) and parent.target is node) or (
+        isinstance(parent, (cst.AnnAssign, cst.AugAssign)) and parent.target is node)

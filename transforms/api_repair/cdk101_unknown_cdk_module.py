@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -9,7 +8,14 @@ from typing import Iterator
 import libcst as cst
 
 from remediator.analysis.bindings import root_name
-from remediator.analysis.cdk_modules import ALPHA_MODULES, SEPARATE_PACKAGE, V1_CORE, V1_CORE_MOVED, WRONG_MODULES
+from remediator.analysis.cdk_modules import (
+    ALPHA_MODULES,
+    SEPARATE_PACKAGE,
+    V1_CORE,
+    V1_CORE_MOVED,
+    WRONG_MODULES,
+    graduated_alpha,
+)
 from remediator.analysis.context import FileContext
 from remediator.analysis.imports import dotted_name
 from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
@@ -129,7 +135,7 @@ class UnknownCdkModule(Rule):
         bad: dict[str, _Bad] = {}
 
         def note(qualname: str) -> _Bad | None:
-            hit = self._bad_path(api, qualname) or _graduated_alpha(ctx, api, qualname)
+            hit = self._bad_path(api, qualname) or graduated_alpha(ctx, api, qualname)
             if hit is None:
                 return None
             path = f"{hit[0]}.{hit[1]}"
@@ -189,7 +195,7 @@ class UnknownCdkModule(Rule):
         """(well-founded candidates, fallback candidates to mention) for ``parent.name``."""
         children = sorted(m for m in api.modules if m.rpartition(".")[0] == parent)
         picks: list[str] = []
-        if parent == "aws_cdk" and name.endswith("_alpha"):  # (a graduated alpha module: see _graduated_alpha)
+        if parent == "aws_cdk" and name.endswith("_alpha"):  # (a graduated alpha module: see graduated_alpha)
             picks = [f"aws_cdk.{name.removesuffix('_alpha')}"]
         elif parent == "aws_cdk" and name in WRONG_MODULES:
             picks = [f"aws_cdk.{WRONG_MODULES[name]}"]
@@ -390,33 +396,3 @@ def _module_references(ctx: FileContext) -> list[cst.BaseExpression]:
 def _moved_edit(ctx: FileContext, node: cst.CSTNode, target: str) -> Edit:
     """Replace ``node`` by ``target`` (``constructs.Construct``) as the file spells it, adding the import."""
     return ctx.replace(node, f"`{target}`")
-
-
-#: files where a project declares its Python dependencies
-_DEPENDENCY_FILES = ("requirements.txt", "requirements-dev.txt", "pyproject.toml", "setup.py", "setup.cfg", "Pipfile")
-
-
-def _graduated_alpha(ctx: FileContext, api, qualname: str) -> tuple[str, str] | None:
-    """("aws_cdk", "aws_apigatewayv2_alpha") for an alpha module that aws-cdk-lib now ships as a
-    stable module (``aws_cdk.aws_apigatewayv2``) and that the project can not import: not
-    installed beside the aws-cdk-lib in use, nor declared in its dependency files. None otherwise
-    (an installed or declared alpha package is the project's choice)."""
-    parts = qualname.split(".")
-    if len(parts) < 2 or parts[0] != "aws_cdk" or not parts[1].endswith("_alpha"):
-        return None
-    alpha = parts[1]
-    if getattr(api, "site_packages", None) is None or not api.module_exists(f"aws_cdk.{alpha.removesuffix('_alpha')}"):
-        return None  # the bundled index: what is installed is unknown
-    if os.path.isdir(os.path.join(api.site_packages, "aws_cdk", alpha)):
-        return None
-    wanted = re.sub(r"[-_.]+", "-", f"aws-cdk.{alpha}").lower()
-    for folder in {f for f in (ctx.project_root, ctx.app.folder, os.path.dirname(os.path.abspath(ctx.path))) if f}:
-        for name in _DEPENDENCY_FILES:
-            try:
-                with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as fh:
-                    text = fh.read()
-            except OSError:
-                continue
-            if wanted in re.sub(r"[-_.]+", "-", text).lower():
-                return None
-    return "aws_cdk", alpha

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 import libcst as cst
@@ -10,6 +9,7 @@ from remediator.analysis.cdk_members import (
     MEMBER_RENAMES,
     METHOD_RENAMES,
     METRICS_BY_NAME,
+    metric_call,
     MOVED_METHODS,
     S3_BUCKET,
     S3_GRANTS,
@@ -22,17 +22,17 @@ from remediator.analysis.cdk_members import (
     same_version,
 )
 from remediator.analysis.durations import member_of_same_duration
-from remediator.analysis.guards import guarded_by_hasattr
+from remediator.analysis.guards import attributes_set_by_file, guarded_by_hasattr, is_assign_target
 from remediator.analysis.imports import dotted_name
 from remediator.analysis.rule import Edit, Finding, Fix, Rule, Tier
 from remediator.analysis.apitypes import (
     ApiView,
     api_view,
-    _squashed,
-    _tokens,
     candidates_text,
     close_names,
+    _squashed,
     infer_type,
+    same_meaning,
     short,
     with_longer_names,
 )
@@ -56,18 +56,6 @@ def absent_names() -> list[str]:
             "aws_cdk.aws_logs.RetentionDays.THIRTY_DAYS", "aws_cdk.aws_logs.RetentionDays.SEVEN_DAYS",
             "aws_cdk.aws_secretsmanager.SecretValue"] + list(MEMBER_RENAMES) \
         + [f"{owner}.{old}" for owner, old in METRICS_BY_NAME]
-
-
-def _same_meaning(wrong: str, right: str, owner: str) -> bool:
-    """Names that mean the same member: the same words but for underscores, case or a plural
-    (``grant_readwrite``/``grant_read_write``), or an attribute named after its class
-    (``bucket.arn``/``bucket_arn`` on a Bucket). Other close names may mean something else
-    (``metric_concurrent_executions`` is not ``metric_all_concurrent_executions``)."""
-    if _squashed(wrong) == _squashed(right):
-        return True
-    extra = set(_tokens(right)) - set(_tokens(wrong))
-    owner_words = set(_tokens(re.sub(r"(?<!^)(?=[A-Z])", "_", owner.rsplit(".", 1)[-1])))
-    return bool(extra) and extra <= owner_words and set(_tokens(wrong)) < set(_tokens(right))
 
 
 class UnknownMember(Rule):
@@ -137,7 +125,7 @@ class UnknownMember(Rule):
                 if not (isinstance(parent, cst.Attribute) and parent.value is node) and q.startswith("aws_cdk."):
                     yield from self._qualified(ctx, view, node, q)
                 continue
-            if _is_assign_target(ctx, node):
+            if is_assign_target(ctx, node):
                 continue
             found = self._instance_member(ctx, view, node)
             if found is not None:
@@ -246,7 +234,7 @@ class UnknownMember(Rule):
         attr = node.attr.value
         if members is None or attr in members or attr.startswith("_"):
             return None
-        user_attrs = _user_attributes(ctx)
+        user_attrs = attributes_set_by_file(ctx)
         if user_attrs is None or attr in user_attrs:
             return None  # the file gives objects attributes of its own (``bucket.stage = "raw"``)
         if guarded_by_hasattr(ctx, node):
@@ -277,7 +265,7 @@ class UnknownMember(Rule):
                          if old == attr and owner in (view.closure(recv) or ()) and new in members), None)
         close = [reviewed] if reviewed else close_names(attr, [n for n, m in members.items()
                                                             if m.kind == kind and not n.startswith("_")])
-        if len(close) == 1 and (reviewed or _same_meaning(attr, close[0], recv)):
+        if len(close) == 1 and (reviewed or same_meaning(attr, close[0], recv)):
             return self.finding(node, f"`{short(recv)}` has no {label} `{attr}`: use `{close[0]}`",
                                 fix=Edit.rename_attribute(node, close[0]))
         more = f"; candidates (not the same name: check their meaning): {candidates_text(close)}" if close else ""
@@ -304,16 +292,11 @@ class UnknownMember(Rule):
                         statistic: str) -> Finding:
         """``fn.metric_concurrent_executions(period=...)`` -> ``fn.metric("ConcurrentExecutions",
         statistic="Maximum", period=...)``: the metric it means, through the class's ``metric()``."""
-        where = f"`{short(recv)}` has no method `{attr}`"
-        if any(a.keyword is None for a in call.args):  # positional or ** arguments: say what to write
-            return self.finding(call.func, f"{where}: use `metric(\"{name}\", statistic=\"{statistic}\", ...)`")
-        receiver = ctx.module.code_for_node(call.func.value)  # type: ignore[attr-defined]
-        given = [ctx.module.code_for_node(a).strip().rstrip(",") for a in call.args]
-        if not any(a.keyword.value == "statistic" for a in call.args):  # type: ignore[union-attr]
-            given.insert(0, f'statistic="{statistic}"')
-        text = f"{receiver}.metric({', '.join([repr(name).replace(chr(39), chr(34)), *given])})"
-        return self.finding(call.func, f"{where}: use `metric(\"{name}\", statistic=\"{statistic}\")` (the "
-                                       f"{name} metric of this object)", fix=Edit.replace_with(call, text))
+        use = f"`{short(recv)}` has no method `{attr}`: use `metric(\"{name}\", statistic=\"{statistic}\""
+        text = metric_call(ctx, call, name, statistic)
+        if text is None:  # positional or ** arguments: say what to write
+            return self.finding(call.func, use + ", ...)`")
+        return self.finding(call.func, use + f")` (the {name} metric of this object)", fix=Edit.replace_with(call, text))
 
     def _with_field(self, ctx: FileContext, view: ApiView, call: cst.Call, recv: str, attr: str) -> Finding:
         """CDK v1's ``metric.with_statistic("p99")`` is v2's ``metric.with_(statistic="p99")``."""
@@ -391,30 +374,6 @@ def _subnode(ctx: FileContext, node: cst.BaseExpression, qualname: str) -> cst.A
             return current
         current = current.value
     return None
-
-
-def _user_attributes(ctx: FileContext) -> set[str] | None:
-    """Attribute names the file sets on objects (``x.name = ...``, ``setattr(x, "name", ...)``);
-    None when a ``setattr`` names its attribute other than by a literal (any name may be set)."""
-    cached = getattr(ctx, "_cdk104_user_attrs", False)
-    if cached is not False:
-        return cached
-    names: set[str] | None = {n.attr.value for n in ctx.attributes if _is_assign_target(ctx, n)}
-    for call in ctx.calls:
-        if isinstance(call.func, cst.Name) and call.func.value == "setattr" and len(call.args) >= 2:
-            name = literal_value(call.args[1].value)
-            if not isinstance(name, str):
-                names = None
-                break
-            names.add(name)  # type: ignore[union-attr]
-    setattr(ctx, "_cdk104_user_attrs", names)
-    return names
-
-
-def _is_assign_target(ctx: FileContext, node: cst.Attribute) -> bool:
-    parent = ctx.parent(node)
-    return (isinstance(parent, cst.AssignTarget) and parent.target is node) or (
-        isinstance(parent, (cst.AnnAssign, cst.AugAssign)) and parent.target is node)
 
 
 def _top_level(ctx: FileContext, stmt: cst.CSTNode) -> bool:
