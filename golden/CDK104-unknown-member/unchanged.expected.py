@@ -23,6 +23,9 @@ class Unchanged(Stack):
         # typed IPrincipal by the API, but a Role at run time: interfaces that many classes
         # implement say too little to judge a member
         print(role.grant_principal.role_arn)
+        # node.default_child is typed IConstruct: at run time it is the L1 (here a CfnBucket)
+        cfn_bucket = bucket.node.default_child
+        cfn_bucket.add_property_override("VersioningConfiguration.Status", "Enabled")
         # a name bound to different types in the same scope is unknown
         thing = s3.Bucket(self, "A")
         thing = logs.LogGroup(self, "B")

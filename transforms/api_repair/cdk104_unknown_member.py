@@ -242,8 +242,10 @@ class UnknownMember(Rule):
         if view.kind(recv) == "interface":
             # what a method typed ``IBucket`` returns is a bucket of some class of aws_s3; other
             # interfaces (IGrantable, IConnectable...) have implementations everywhere: unknown
+            # (a core interface, ``constructs.IConstruct`` from ``node.default_child``, is any L1)
             module, _, iname = recv.rpartition(".")
-            if not (iname[:1] == "I" and view.kind(f"{module}.{iname[1:]}") == "class"):
+            if not (module.startswith("aws_cdk.aws_") and iname[:1] == "I"
+                    and view.kind(f"{module}.{iname[1:]}") == "class"):
                 return None
             if any(attr in (view.members(c) or {attr: None}) for c in view.implementations(recv)):
                 return None  # the object at run time may be a class that has it
