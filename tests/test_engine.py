@@ -396,10 +396,9 @@ def test_imports_added_once_for_several_fixes() -> None:
            'class S(Stack):\n    def build(self) -> None:\n        kms.Key(self, "A")\n        kms.Key(self, "B")\n')
     result = run(src, PendingWindow(), RemovalPolicyRule())
     out = output(result)
-    assert out.count("from aws_cdk import Duration\n") == 1
-    assert out.count("from aws_cdk import RemovalPolicy\n") == 1
-    assert out.startswith('"""Stacks."""\nfrom __future__ import annotations\n\nfrom aws_cdk import Stack, aws_kms as kms\n'
-                          "from aws_cdk import Duration\nfrom aws_cdk import RemovalPolicy\n")
+    # joined to the file's own `from aws_cdk import` list (classes before modules), once each
+    assert out.startswith('"""Stacks."""\nfrom __future__ import annotations\n\n'
+                          "from aws_cdk import Stack, Duration, RemovalPolicy, aws_kms as kms\n\n")
     assert out.count("pending_window=Duration.days(7), removal_policy=RemovalPolicy.RETAIN)") == 2
     assert result.fixed_counts == {"CDK978": 2, "CDK979": 2}
     compile(out, "x.py", "exec")

@@ -1,8 +1,8 @@
 from aws_cdk import (
     aws_s3 as s3,
 )
-import aws_cdk as cdk
 from constructs import Construct
+import aws_cdk as cdk
 
 
 class LogsStack(cdk.Stack):

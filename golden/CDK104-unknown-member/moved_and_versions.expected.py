@@ -1,9 +1,8 @@
-from aws_cdk import Stack, Tags
+from aws_cdk import Stack, Tags, Aspects
 from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_ec2 as ec2
 import aws_cdk.aws_rds as rds
 from aws_cdk import aws_sns as sns
-from aws_cdk import Aspects
 from aws_cdk import aws_cloudwatch_actions as cw_actions
 from constructs import Construct
 

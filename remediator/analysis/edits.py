@@ -518,34 +518,30 @@ def _merge_from_imports(header: list[cst.BaseStatement], wanted: list[str]) -> t
     """``from X import a`` statements joined to what the header already imports from ``X``, in
     the file's style: a parenthesized list gets the name on a line of its own, a one-line list of
     names only while it stays short; a file that imports one name per statement gets a statement.
-    Returns the header and the statements still to insert."""
-    by_module: dict[str, list[cst.ImportAlias]] = {}
+    Returns the header and the statements still to insert (in the order asked)."""
+    header = list(header)
     rest: list[str] = []
     for text in wanted:
         stmt = cst.parse_statement(text + "\n")
         small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
-        if isinstance(small, cst.ImportFrom) and not small.relative and small.module is not None \
-                and not isinstance(small.names, cst.ImportStar):
-            module = _EMPTY.code_for_node(small.module)
-            by_module.setdefault(module, []).extend(a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in small.names)
+        if not (isinstance(small, cst.ImportFrom) and not small.relative and small.module is not None
+                and not isinstance(small.names, cst.ImportStar)):
+            rest.append(text)
+            continue
+        module = _EMPTY.code_for_node(small.module)
+        aliases = [a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in small.names]
+        for i, line in enumerate(header):
+            have = line.body[0] if isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1 else None
+            if (isinstance(have, cst.ImportFrom) and not have.relative and have.module is not None
+                    and not isinstance(have.names, cst.ImportStar) and _EMPTY.code_for_node(have.module) == module):
+                merged = _with_names(have, aliases)
+                if merged is not None:
+                    header[i] = line.with_changes(body=[merged])
+                    break
         else:
             rest.append(text)
-    header = list(header)
-    for module, aliases in by_module.items():
-        for i, stmt in enumerate(header):
-            small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 else None
-            if (isinstance(small, cst.ImportFrom) and not small.relative and small.module is not None
-                    and not isinstance(small.names, cst.ImportStar) and _EMPTY.code_for_node(small.module) == module):
-                merged = _with_names(small, aliases)
-                if merged is not None:
-                    header[i] = stmt.with_changes(body=[merged])
-                    aliases = []
-                break
-        rest.extend(f"from {module} import {_EMPTY.code_for_node(a)}" for a in aliases)
     return header, rest
 
-
-_EMPTY = cst.Module(body=[])
 
 
 def _with_names(stmt: cst.ImportFrom, aliases: list[cst.ImportAlias]) -> cst.ImportFrom | None:
