@@ -408,3 +408,16 @@ def test_python_m_remediator_gives_the_same_annotations(project: Path) -> None:
     module = run_sub(["check", "--format", "github", "."], project, module=True)
     script = run_sub(["check", "--format", "github", "."], project)
     assert module.stdout == script.stdout and module.stdout.decode().count("::error ") == 3
+
+
+def test_a_finding_without_a_fix_has_the_report_tier() -> None:
+    """CDK502 is a safe rule, but without configured tag values it has nothing to write: its finding
+    says "report", as the rule's report-only findings do, not "safe" with no fix."""
+    from remediator.analysis.engine import RunOptions, process_source
+    from remediator.transforms import rule_by_code
+
+    stack = ("from aws_cdk import Stack, aws_s3 as s3\n\n\nclass S(Stack):\n"
+             "    def __init__(self, scope, construct_id, **kwargs) -> None:\n"
+             "        super().__init__(scope, construct_id, **kwargs)\n        s3.Bucket(self, 'B')\n")
+    (finding,) = process_source(stack.encode(), "stack.py", [rule_by_code("CDK502")()], RunOptions()).diagnostics
+    assert (finding.tier, finding.fixable, finding.fix_available) == ("report", False, False)

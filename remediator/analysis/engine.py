@@ -122,7 +122,7 @@ def _diagnostic(finding: Finding, ctx: FileContext, path: str, options: RunOptio
     if edits and has_fix and finding.fix is not None:
         text_edits = fix_text_edits(ctx.module, finding.fix, options.settings.get("line-length"))
     return Diagnostic(code=finding.rule.code, name=finding.rule.name, path=path, line=line, column=col,
-                      message=finding.message, tier=finding.tier.value, fixable=fixable,
+                      message=finding.message, tier=(finding.tier if has_fix else Tier.REPORT).value, fixable=fixable,
                       fix_available=has_fix and not fixable, end_line=end_line, end_column=end_col,
                       edits=text_edits, note=finding.note)
 
