@@ -30,3 +30,24 @@ def test_calls_whose_argument_was_edited_keep_their_line() -> None:
     out = outputs.pop()
     assert "    logs_bucket.apply_removal_policy(RemovalPolicy.RETAIN)  # only the policy's" in out
     assert "    scratch.apply_removal_policy(RemovalPolicy.RETAIN)  # and here" in out
+
+
+def test_a_fix_leaves_the_subtrees_without_edits_as_they_were() -> None:
+    """With the tree's parents, applying a fix visits only the paths down to its edits: every other
+    statement is the very same node afterwards (a transformer would rebuild each one it visits)."""
+    import libcst as cst
+
+    from remediator.analysis.context import FileContext
+    from remediator.analysis.edits import Edit, Fix, apply_fixes
+
+    source = ("from aws_cdk import aws_kms as kms\n\n\ndef a(self):\n    kms.Key(self, 'A')\n\n\n"
+              "def b(self):\n    kms.Key(self, 'B')\n")
+    ctx = FileContext(cst.parse_module(source), "stack.py")
+    first, second = ctx.calls
+    fix = Fix([Edit.set_keyword(first, "enable_key_rotation", "True")])
+    for parent in (ctx.parent, None):
+        new, deferred = apply_fixes(ctx.module, [fix], None, parent)
+        assert not deferred and "kms.Key(self, 'A', enable_key_rotation=True)" in new.code
+        assert new.code.endswith("kms.Key(self, 'B')\n")
+        untouched = new.body[2] is ctx.module.body[2]  # def b
+        assert untouched == (parent is not None)

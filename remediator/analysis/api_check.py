@@ -123,7 +123,7 @@ def keep_conforming(ctx: "FileContext", findings: list["Finding"], line_length: 
         if not getattr(finding.rule, "checks_api", False) or finding.fix is None:
             kept.append(finding)
             continue
-        new_module, deferred = apply_fixes(ctx.module, [finding.fix], line_length)
+        new_module, deferred = apply_fixes(ctx.module, [finding.fix], line_length, ctx.parent)
         if deferred:
             kept.append(finding)  # the engine defers it as usual
             continue

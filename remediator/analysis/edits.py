@@ -366,11 +366,16 @@ def _has_comment(node: cst.CSTNode) -> bool:
 class _Applier(cst.CSTTransformer):
     """Applies edits by target node; edits on the same node, or nested ones, compose."""
 
-    def __init__(self, edits: Iterable[Edit], line_length: int | None = None, indent: str = "    ") -> None:
+    def __init__(self, edits: Iterable[Edit], line_length: int | None = None, indent: str = "    ",
+                 parent: Callable[[cst.CSTNode], cst.CSTNode | None] | None = None) -> None:
         super().__init__()
         self.by_target: dict[cst.CSTNode, list[Edit]] = defaultdict(list)
         for edit in edits:
             self.by_target[edit.target].append(edit)
+        #: with the tree's parents: the nodes above a target; every other subtree is left as it
+        #: is, unvisited (a transformer rebuilds each node it visits: most of a fix's cost)
+        self._on_path = _ancestors(self.by_target, parent) if parent is not None else None
+        self._skipped: set[cst.CSTNode] = set()
         self.applied: set[Edit] = set()
         self.line_length = line_length
         self.indent = indent
@@ -386,7 +391,15 @@ class _Applier(cst.CSTTransformer):
         self._statements.append(False)
         return True
 
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if self._on_path is not None and node not in self._on_path and node not in self.by_target:
+            self._skipped.add(node)
+            return False
+        return super().on_visit(node)
+
     def on_leave(self, original_node: cst.CSTNode, updated_node: Any) -> Any:
+        if original_node in self._skipped:
+            return updated_node  # not visited: no edit below, nothing to dispatch
         node = super().on_leave(original_node, updated_node)
         edits = self.by_target.get(original_node)
         if not edits:
@@ -446,16 +459,33 @@ class _Applier(cst.CSTTransformer):
         return updated_node
 
 
-def apply_fixes(module: cst.Module, fixes: Sequence[Fix], line_length: int | None = None) -> tuple[cst.Module, list[Fix]]:
+def _ancestors(targets: Iterable[cst.CSTNode], parent: Callable[[cst.CSTNode], cst.CSTNode | None]
+               ) -> set[cst.CSTNode] | None:
+    """Every node above the targets (None when a target is not in the tree ``parent`` knows: then
+    the whole tree is visited)."""
+    above: set[cst.CSTNode] = set()
+    for target in targets:
+        node = parent(target)
+        if node is None and not isinstance(target, cst.Module):
+            return None
+        while node is not None and node not in above:
+            above.add(node)
+            node = parent(node)
+    return above
+
+
+def apply_fixes(module: cst.Module, fixes: Sequence[Fix], line_length: int | None = None,
+                parent: Callable[[cst.CSTNode], cst.CSTNode | None] | None = None) -> tuple[cst.Module, list[Fix]]:
     """Apply every fix that can be applied; a fix whose edit fails is deferred (returned second).
 
     With ``line_length``, an edited call that makes its one-line statement longer than that is laid
-    out one argument per line.
+    out one argument per line. With ``parent`` (the tree's parent of a node, as
+    ``FileContext.parent``), only the paths down to the edited nodes are visited.
     """
     pending = list(fixes)
     deferred: list[Fix] = []
     while pending:
-        applier = _Applier((e for f in pending for e in f.edits), line_length, module.default_indent)
+        applier = _Applier((e for f in pending for e in f.edits), line_length, module.default_indent, parent)
         try:
             new_module = module.visit(applier)
         except Exception:  # noqa: BLE001 - any failing edit: find it and defer it

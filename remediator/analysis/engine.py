@@ -175,7 +175,7 @@ def _process(source: bytes, path: str, rules: Sequence[Rule], options: RunOption
             rules_left = ", ".join(sorted({f.rule.code for f in to_fix}))
             raise FixError(f"failed to converge after {MAX_PASSES} passes (rules still fixing: {rules_left})")
         new_module, deferred = apply_fixes(module, [f.fix for f in to_fix if f.fix is not None],
-                                           options.settings.get("line-length")) if to_fix else (module, [])
+                                           options.settings.get("line-length"), ctx.parent) if to_fix else (module, [])
         done = [f for f in to_fix if f.fix not in deferred]
         if not done:
             result.diagnostics = [_diagnostic(f, ctx, path, options, options.fix_edits) for f in findings]
