@@ -4,7 +4,8 @@ One walk over the tree (:class:`_Indexer`) records the import map, every call, e
 parent, what each name or ``self`` attribute was assigned from, and which names every scope binds
 (:mod:`remediator.analysis.bindings`). Qualified names are resolved through the import map and
 are shadow-aware: a parameter or local named like a module alias is not that module. Positions
-(libcst's PositionProvider) are resolved lazily, only when a finding needs a line number.
+(libcst's PositionProvider's ranges, computed by ``analysis/positions.py``) are resolved lazily,
+only when a finding needs a line number.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
 from remediator.analysis import edits as E
 from remediator.analysis.bindings import ScopeRecorder, Scopes
 from remediator.analysis.edits import Edit
 from remediator.analysis.imports import ImportMap, dotted_name
+from remediator.analysis.positions import positions
 from remediator.source.cdk_app import NO_APP, CdkApp
 
 # Conventional aliases for the modules we add imports for (what the CDK docs and most stacks use).
@@ -216,8 +217,7 @@ class FileContext:
     def position(self, node: cst.CSTNode) -> tuple[int, int]:
         """(line, column), 1-based line and 1-based column, of a node of the current tree."""
         if self._positions is None:
-            wrapper = MetadataWrapper(self.module, unsafe_skip_copy=True)
-            self._positions = wrapper.resolve(PositionProvider)
+            self._positions = positions(self.module)
         pos = self._positions.get(node)
         if pos is None:
             return (1, 1)
