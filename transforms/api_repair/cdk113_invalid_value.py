@@ -7,8 +7,11 @@ import libcst as cst
 
 from remediator.analysis.context import ConstructCall, literal_value
 from remediator.analysis.rule import Edit, Finding, Rule, Tier
+from remediator.analysis.wiring import uses
 
 BUCKET_ENCRYPTION = "aws_cdk.aws_s3.BucketEncryption"
+QUEUE_ENCRYPTION = "aws_cdk.aws_sqs.QueueEncryption"
+SQS_SUBSCRIPTION = "aws_cdk.aws_sns_subscriptions.SqsSubscription"
 #: what S3 accepts in a bucket name besides lower-case letters and digits
 _BUCKET_CHARS = re.compile(r"[^a-z0-9.\-]")
 
@@ -22,11 +25,14 @@ class InvalidValue(Rule):
       f-string that formats a construct id or environment name into it), or one that breaks
       S3's other rules (3 to 63 characters; starts and ends with a letter or digit; no `..`);
     - `s3.Bucket(encryption=BucketEncryption.S3_MANAGED, encryption_key=key)`: a key needs KMS
-      encryption.
+      encryption;
+    - `sqs.Queue(encryption=QueueEncryption.KMS_MANAGED)` on a queue the file subscribes to an SNS
+      topic (`SqsSubscription(queue)`): SNS cannot use the AWS managed key.
 
     ## Why is this bad?
-    Synth stops with `Invalid S3 bucket name` or `encryptionKey is specified, so 'encryption' must
-    be set to KMS or DSSE`: the app never deploys. AI drafts build bucket names from construct ids
+    Synth stops with `Invalid S3 bucket name`, `encryptionKey is specified, so 'encryption' must
+    be set to KMS or DSSE` or `SQS queue encrypted by AWS managed KMS key cannot be used as SNS
+    subscription`: the app never deploys. AI drafts build bucket names from construct ids
     (`f"{construct_id}-data"`, `DataStack-data`) and mix the two encryption settings.
 
     ## Example
@@ -48,18 +54,22 @@ class InvalidValue(Rule):
     it) nor a value the file cannot show (a parameter, a context lookup: reported when the
     literal parts are wrong). Names that are too long or short, start or end with a
     symbol, or format values of unknown kind, are reported. With a key, encryption becomes `KMS`
-    (what the key is for).
+    (what the key is for). A queue subscribed to SNS gets `QueueEncryption.KMS`: still a KMS key,
+    now one of the stack (aws-cdk-lib creates it), whose policy lets SNS use it.
     """
 
     code, name, tier = "CDK113", "invalid-value", Tier.SAFE
     tier_note = "when determined"
     summary = "Property values aws-cdk-lib rejects at synth"
-    targets = ("aws_cdk.aws_s3.Bucket", "aws_cdk.aws_s3.CfnBucket")
+    targets = ("aws_cdk.aws_s3.Bucket", "aws_cdk.aws_s3.CfnBucket", "aws_cdk.aws_sqs.Queue")
     checks_api = True
     changelog = "Correct {count} {noun} aws-cdk-lib rejects"
     noun = ("value", "values")
 
     def check(self, call: ConstructCall) -> Iterator[Finding]:
+        if call.qualname == "aws_cdk.aws_sqs.Queue":
+            yield from self._subscribed_queue(call)
+            return
         name = call.arg("bucket_name")
         if name is not None:
             yield from self._bucket_name(call, name)
@@ -68,6 +78,15 @@ class InvalidValue(Rule):
                 and call.ctx.qualname(encryption.value) == f"{BUCKET_ENCRYPTION}.S3_MANAGED":
             yield self.finding(encryption, "`encryption=S3_MANAGED` with an `encryption_key` fails synth: use "
                                            "`BucketEncryption.KMS`", fix=Edit.rename_attribute(encryption.value, "KMS"))
+
+    def _subscribed_queue(self, call: ConstructCall) -> Iterator[Finding]:
+        encryption = call.arg("encryption")
+        if encryption is None or call.ctx.qualname(encryption.value) != f"{QUEUE_ENCRYPTION}.KMS_MANAGED":
+            return
+        if any(call.ctx.call_qualname(c) == SQS_SUBSCRIPTION for use in uses(call) for c in use.calls):
+            yield self.finding(encryption, "an SNS subscription cannot use a queue encrypted with the AWS managed "
+                                           "key (`KMS_MANAGED`; synth fails): use `QueueEncryption.KMS`, a key "
+                                           "of the stack", fix=Edit.rename_attribute(encryption.value, "KMS"))
 
     def _bucket_name(self, call: ConstructCall, arg: cst.Arg) -> Iterator[Finding]:
         value = arg.value
@@ -175,4 +194,5 @@ def _plain_string(call: ConstructCall, expr: cst.BaseExpression) -> bool:
 
 def suggested_names() -> list[str]:
     """The aws-cdk-lib names this rule writes (checked by tests/test_api_names.py)."""
-    return [f"{BUCKET_ENCRYPTION}.KMS", "aws_cdk.aws_s3.Bucket(bucket_name)", "aws_cdk.aws_s3.Bucket(encryption_key)"]
+    return [f"{BUCKET_ENCRYPTION}.KMS", "aws_cdk.aws_s3.Bucket(bucket_name)", "aws_cdk.aws_s3.Bucket(encryption_key)",
+            f"{QUEUE_ENCRYPTION}.KMS", f"{QUEUE_ENCRYPTION}.KMS_MANAGED", SQS_SUBSCRIPTION]
