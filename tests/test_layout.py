@@ -111,3 +111,22 @@ class LogsStack(Stack):
             '            "Application",\n'
             '            retention=logs.RetentionDays.ONE_MONTH if is_prod else logs.RetentionDays.ONE_WEEK,\n'
             '        )\n') in result.fixed.decode()
+
+
+def test_a_fix_leaves_long_arguments_it_did_not_touch_as_written() -> None:
+    """CDK409 adds a long options argument, laid out over lines of its own; the table's long
+    `partition_key=` line, as the code had it, stays as it is."""
+    key = 'partition_key=dynamodb.Attribute(name="partition_key_of_the_orders_table", type=dynamodb.AttributeType.STRING),'
+    source = ("from aws_cdk import Stack, aws_dynamodb as dynamodb\n\n\nclass S(Stack):\n"
+              "    def __init__(self, scope, construct_id, **kwargs) -> None:\n"
+              "        super().__init__(scope, construct_id, **kwargs)\n"
+              "        self.table = dynamodb.TableV2(\n"
+              "            self,\n"
+              "            \"Orders\",\n"
+              f"            {key}\n"
+              "        )\n")
+    assert len("            " + key) > 100
+    result = process_source(source.encode(), "stack.py", [rule_by_code("CDK409")()], RunOptions(fix=True))
+    fixed = result.fixed.decode()
+    assert f"            {key}\n" in fixed
+    assert "            point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(\n" in fixed

@@ -637,11 +637,13 @@ def lay_out_edit(ctx: FileContext, node: cst.Call) -> Edit:
     prefix = ctx.position(node)[1] - 1 - block
     width = int(ctx.settings.get("line-length") or 100) - block
     indent = ctx.module.default_indent
+    # the arguments as written are left as they are, even when too long: the fix did not touch them
+    written = frozenset(ctx.module.code_for_node(a.with_changes(comma=cst.MaybeSentinel.DEFAULT)) for a in node.args)
 
     def lay_out(n: cst.CSTNode) -> cst.CSTNode:
         if not isinstance(n, cst.Call):
             raise E.EditError("expected a call")
-        return E.lay_out_nested(n, indent, width, prefix=prefix)
+        return E.lay_out_nested(n, indent, width, prefix=prefix, written=written)
 
     return Edit(node, replace=lay_out)
 

@@ -625,12 +625,14 @@ def _only_imports(stmt: cst.CSTNode) -> bool:
 
 
 def lay_out_nested(call: cst.Call, indent: str, width: int, base: str = "", force: bool = False,
-                   prefix: int = 0) -> cst.Call:
+                   prefix: int = 0, written: frozenset[str] = frozenset()) -> cst.Call:
     """``call`` one argument per line when it does not fit in ``width`` columns (counted from the
     block holding the statement; ``base`` is where the call's line starts, relative to it, and
     ``prefix`` how many characters precede the call on that line: ``api = ``), and,
-    recursively, each argument whose one-line call value does not fit on its own line. A call
-    already written over several lines keeps its layout; only its arguments are looked at."""
+    recursively, each argument whose one-line call value does not fit on its own line, but for the
+    arguments in ``written`` (their text as the code had them: a fix does not re-lay out what it
+    did not touch). A call already written over several lines keeps its layout; only its arguments
+    are looked at."""
     if not call.args or _has_comment(call):
         return call  # a comment inside is laid out by hand: keep it where it is
     empty = cst.Module(body=[])
@@ -651,7 +653,8 @@ def lay_out_nested(call: cst.Call, indent: str, width: int, base: str = "", forc
         if not (isinstance(ws, cst.ParenthesizedWhitespace) and isinstance(arg.value, cst.Call)):
             continue
         arg_base = ws.last_line.value
-        if len(arg_base) + len(empty.code_for_node(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT))) + 1 > width:
+        text = empty.code_for_node(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT))
+        if text not in written and len(arg_base) + len(text) + 1 > width:  # (``written``: as the code had them)
             args[i] = arg.with_changes(value=lay_out_nested(arg.value, indent, width, arg_base, force=True))
     return call.with_changes(args=args)
 
