@@ -316,8 +316,15 @@ class DeprecatedApi(Rule):
             return self.finding(arg, f"{where} is deprecated: rename to `{new}` (the deployed resource may change: "
                                      "not verified to keep the template)",
                                 fix=call.rename_keyword(old, new), tier=Tier.UNSAFE)
-        return self.finding(arg, f"{where} is deprecated: use `{new}` (type {keywords[new].type}, not "
-                                 f"{keywords[old].type}; {clean})")
+        said = re.fullmatch(rf"(?i)use `?{re.escape(new)}`? instead\.?", clean.strip())  # the note says no more
+        return self.finding(arg, f"{where} is deprecated: use `{new}`, which takes `{_type_text(keywords[new].type)}` "
+                                 f"where `{old}` took `{_type_text(keywords[old].type)}`" + ("" if said else f" ({clean})"))
+
+
+def _type_text(type_: str) -> str:
+    """``aws_logs.ILogGroupRef`` for ``aws_cdk.interfaces.aws_logs.ILogGroupRef``: the module and name a
+    reader knows (each member of a union likewise)."""
+    return " | ".join(re.sub(r"^aws_cdk\.(interfaces\.)?", "", t) for t in type_.split(" | "))
 
 
 def _pythonic(note: str) -> str:
