@@ -99,3 +99,42 @@ def test_a_required_argument_missing_as_written_is_revealed_not_introduced() -> 
     assert new_problems(ctx(before.format("colour=True")), ctx(after.format("colour=True"))) != []
     # the same call written anew by a fix is judged in full
     assert new_problems(ctx(after.format("caller=True")), ctx(after.format(""))) != []
+
+
+def _sloppy_rule():
+    """A throwaway API-repair rule: rewrites `m.with_statistic(x)` as `m.with_(x)` (wrong: `with_`
+    takes keywords only) and `m.with_period(x)` as `m.with_(period=x)` (right)."""
+    from remediator.analysis.rule import Edit, Rule, Tier
+
+    class Sloppy(Rule):
+        code, name, tier = "CDK977", "test-sloppy", Tier.SAFE
+        summary = "test"
+        checks_api = True
+
+        def check_module(self, ctx):
+            for call in ctx.calls:
+                if isinstance(call.func, cst.Attribute) and call.func.attr.value in ("with_statistic", "with_period"):
+                    value = ctx.module.code_for_node(call.args[0].value)
+                    receiver = ctx.module.code_for_node(call.func.value)
+                    arg = value if call.func.attr.value == "with_statistic" else f"period={value}"
+                    yield self.finding(call, "sloppy", fix=Edit.replace_with(call, f"{receiver}.with_({arg})"))
+
+    return Sloppy()
+
+
+@pytest.mark.parametrize("both", [True, False])
+def test_a_fix_the_api_rejects_is_reported_not_applied(both: bool) -> None:
+    """Checked together first, then one by one: the bad rewrite is dropped with the reason, the good
+    one (when present) still applied."""
+    from remediator.analysis.engine import RunOptions, process_source
+
+    source = ("from aws_cdk import Duration, aws_cloudwatch as cw\n"
+              "m = cw.Metric(namespace='N', metric_name='M')\n"
+              "a = m.with_statistic('p99')\n" + ("b = m.with_period(Duration.minutes(1))\n" if both else ""))
+    result = process_source(source.encode(), "stack.py", [_sloppy_rule()], RunOptions(fix=True, api=BUNDLED_API))
+    fixed = (result.fixed or result.original).decode()
+    assert "a = m.with_statistic('p99')" in fixed
+    rejected = [d for d in result.diagnostics if "not fixed: the result would not match the API" in d.message]
+    assert len(rejected) == 1 and "takes 0 positional arguments, 1 given" in rejected[0].message
+    if both:
+        assert "b = m.with_(period=Duration.minutes(1))" in fixed and len(result.applied) == 1

@@ -1,7 +1,8 @@
 """Does a fix produce calls the aws-cdk-lib API accepts?
 
-Every fix of a rule that rewrites API names (``Rule.checks_api``: the CDK1xx rules) is applied on
-its own and the calls it produced are checked against the API index: the number of positional
+The fixes of the rules that rewrite API names (``Rule.checks_api``: the CDK1xx rules) are applied
+(together first, as the engine will; each on its own when that result has a mismatch) and the
+calls they produced are checked against the API index: the number of positional
 arguments, keyword names that exist, keyword-only parameters passed by keyword, and required
 arguments present. A fix that makes a call the API does not accept (``metric.with_statistic("p99")``
 turned into ``metric.with_("p99")``: ``with_`` takes keywords only) is not applied; the finding is
@@ -111,14 +112,23 @@ def new_problems(before: "FileContext", after: "FileContext", known: _Before | N
 
 
 def keep_conforming(ctx: "FileContext", findings: list["Finding"], line_length: int | None) -> list["Finding"]:
-    """The findings whose fixes may be applied: those of ``checks_api`` rules only when the fix,
-    applied on its own, makes no call the API does not accept. A rejected finding keeps its place
-    in the report, without its fix and with the reason."""
+    """The findings whose fixes may be applied: those of ``checks_api`` rules only when the fix
+    makes no call the API does not accept. The pass's API fixes are first checked together (what
+    the engine will write); only when that result has a new mismatch is each judged on its own. A
+    rejected finding keeps its place in the report, without its fix and with the reason."""
     from remediator.analysis.context import FileContext
     from remediator.analysis.edits import apply_fixes
 
+    checked = [f for f in findings if getattr(f.rule, "checks_api", False) and f.fix is not None]
+    if not checked:
+        return findings
+    known = _Before(ctx)
+    together, deferred = apply_fixes(ctx.module, [f.fix for f in checked if f.fix is not None], line_length, ctx.parent)
+    if not deferred:
+        after = FileContext(together, ctx.path, ctx.settings, ctx.project_root, api=ctx._api, app=ctx.app)
+        if not new_problems(ctx, after, known):
+            return findings
     kept = []
-    known: _Before | None = None  # computed once per file
     for finding in findings:
         if not getattr(finding.rule, "checks_api", False) or finding.fix is None:
             kept.append(finding)
@@ -128,7 +138,6 @@ def keep_conforming(ctx: "FileContext", findings: list["Finding"], line_length: 
             kept.append(finding)  # the engine defers it as usual
             continue
         after = FileContext(new_module, ctx.path, ctx.settings, ctx.project_root, api=ctx._api, app=ctx.app)
-        known = _Before(ctx) if known is None else known
         problems = new_problems(ctx, after, known)
         if problems:
             finding.fix = None
