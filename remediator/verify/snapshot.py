@@ -5,7 +5,7 @@ A snapshot without an overlay runs in place (nothing is written there: the cloud
 temporary folder and ``PYTHONDONTWRITEBYTECODE`` is set). Otherwise the *copy root* is copied to a
 temporary folder and the overlay is written into the copy; the user's files are never touched.
 The copy root is the git work tree's top when the app is inside one (so an app that reads
-``../shared`` or imports a sibling package still finds it), else the app's folder. Virtual
+``../common`` or imports a sibling package still finds it), else the app's folder. Virtual
 environments, ``node_modules``, ``cdk.out``, ``.git`` and caches are not copied.
 A change to a file outside the copy root cannot be applied (:class:`VerifyError` ``outside-app``),
 except for files other than Python modules outside the app folder (a changelog at the repository
