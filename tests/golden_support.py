@@ -115,7 +115,8 @@ def case_config(case: Case) -> Config:
 #: mode a run falls back to when none is found; tests/test_api_index.py covers that mode)
 BUNDLED_API = ApiIndex(bundled_bytes(), f"aws-cdk-lib {BUNDLED_VERSION} (bundled index, pinned for golden cases)")
 #: ... installed into a site-packages that holds no separately installed (alpha) packages
-BUNDLED_API.site_packages = tempfile.mkdtemp(prefix="remediator-golden-site-")
+_EMPTY_SITE = tempfile.TemporaryDirectory(prefix="remediator-golden-site-")  # removed when the run ends
+BUNDLED_API.site_packages = _EMPTY_SITE.name
 
 
 def run_case(source: bytes, cfg: Config, fix: bool, path: str = "stack.py", app: CdkApp = NO_APP) -> FileResult:

@@ -19,3 +19,7 @@ class LogsStack(cdk.Stack):
         cdk.aws_s3.Bucket(self, "Inline").grants.actions_on_bucket_and_object_keys(
             cdk.aws_iam.AccountRootPrincipal(), "*", "s3:List*"
         )
+        fn = cdk.aws_lambda.Function.from_function_name(self, "Worker", "worker")
+        fn.metric("ConcurrentExecutions", statistic="Average").create_alarm(
+            self, "Busy", threshold=50, evaluation_periods=1
+        )

@@ -13,3 +13,5 @@ class LogsStack(cdk.Stack):
         imported.grant(cdk.aws_iam.AccountRootPrincipal(), "s3:GetObject")
         imported.grant(cdk.aws_iam.AccountRootPrincipal(), "s3:PutObject")
         cdk.aws_s3.Bucket(self, "Inline").grant(cdk.aws_iam.AccountRootPrincipal(), "s3:List*")
+        fn = cdk.aws_lambda.Function.from_function_name(self, "Worker", "worker")
+        fn.metric_concurrent_executions(statistic="Average").create_alarm(self, "Busy", threshold=50, evaluation_periods=1)

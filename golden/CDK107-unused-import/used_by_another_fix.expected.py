@@ -1,6 +1,5 @@
 from aws_cdk import Duration, Stack
-from aws_cdk import aws_lambda as lambda_, aws_s3 as s3, aws_s3_notifications as s3n
-from aws_cdk import aws_sqs as sqs
+from aws_cdk import aws_lambda as lambda_, aws_s3 as s3, aws_s3_notifications as s3n, aws_sqs as sqs
 from constructs import Construct
 
 

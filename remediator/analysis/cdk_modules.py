@@ -8,6 +8,8 @@ import os
 import re
 from typing import TYPE_CHECKING, Any
 
+from remediator.source.cdk_app import declares, installed
+
 if TYPE_CHECKING:
     from remediator.analysis.context import FileContext
 
@@ -106,10 +108,6 @@ V1_CORE = "aws_cdk.core"
 SEPARATE_PACKAGE = re.compile(r"(?:asset|lambda_layer)_\w+_v\d+")
 
 
-#: files where a project declares its Python dependencies
-_DEPENDENCY_FILES = ("requirements.txt", "requirements-dev.txt", "pyproject.toml", "setup.py", "setup.cfg", "Pipfile")
-
-
 def graduated_alpha(ctx: "FileContext", api: Any, qualname: str) -> tuple[str, str] | None:
     """("aws_cdk", "aws_apigatewayv2_alpha") for an alpha module that aws-cdk-lib now ships as a
     stable module (``aws_cdk.aws_apigatewayv2``) and that the project can not import: not
@@ -121,16 +119,7 @@ def graduated_alpha(ctx: "FileContext", api: Any, qualname: str) -> tuple[str, s
     alpha = parts[1]
     if getattr(api, "site_packages", None) is None or not api.module_exists(f"aws_cdk.{alpha.removesuffix('_alpha')}"):
         return None  # the bundled index: what is installed is unknown
-    if os.path.isdir(os.path.join(api.site_packages, "aws_cdk", alpha)):
+    if installed(api.site_packages, f"aws_cdk.{alpha}") or declares(
+            (ctx.project_root, ctx.app.folder, os.path.dirname(os.path.abspath(ctx.path))), f"aws-cdk.{alpha}"):
         return None
-    wanted = re.sub(r"[-_.]+", "-", f"aws-cdk.{alpha}").lower()
-    for folder in {f for f in (ctx.project_root, ctx.app.folder, os.path.dirname(os.path.abspath(ctx.path))) if f}:
-        for name in _DEPENDENCY_FILES:
-            try:
-                with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as fh:
-                    text = fh.read()
-            except OSError:
-                continue
-            if wanted in re.sub(r"[-_.]+", "-", text).lower():
-                return None
     return "aws_cdk", alpha

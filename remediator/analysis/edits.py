@@ -501,7 +501,7 @@ def apply_fixes(module: cst.Module, fixes: Sequence[Fix], line_length: int | Non
                 pending.remove(f)
                 deferred.append(f)
             continue
-        return add_imports(new_module, [imp for f in pending for imp in f.imports]), deferred
+        return add_imports(new_module, [imp for f in pending for imp in f.imports], line_length), deferred
     return module, deferred
 
 
@@ -513,9 +513,12 @@ def _applies_alone(module: cst.Module, fix: Fix) -> bool:
     return True
 
 
-def add_imports(module: cst.Module, statements: Sequence[str]) -> cst.Module:
-    """Insert import statements after the module's leading imports (after docstring/__future__),
-    next to its last ``aws_cdk`` import when it has one. Imports already present are skipped."""
+def add_imports(module: cst.Module, statements: Sequence[str], line_length: int | None = None) -> cst.Module:
+    """Add import statements: a ``from X import a`` joins the file's own ``from X import`` list
+    when its style allows (see :func:`_merge_from_imports`; a one-line list stays within
+    ``line_length``, 88 columns without one); the others go after the module's leading imports
+    (after docstring/__future__), next to its last ``aws_cdk`` import when it has one. Imports
+    already present are skipped."""
     present = {module.code_for_node(small) for stmt in module.body if isinstance(stmt, cst.SimpleStatementLine)
                for small in stmt.body if isinstance(small, (cst.Import, cst.ImportFrom))}
     wanted = list(dict.fromkeys(s for s in statements if s not in present))
@@ -539,15 +542,16 @@ def add_imports(module: cst.Module, statements: Sequence[str]) -> cst.Module:
             continue
         break
     insert_at = after_cdk or insert_at
-    body, rest = _merge_from_imports(body[:insert_at], wanted)
+    body, rest = _merge_from_imports(body[:insert_at], wanted, line_length or 88)
     new = [cst.parse_statement(s + "\n") for s in rest]
     return module.with_changes(body=[*body, *new, *module.body[insert_at:]])
 
 
-def _merge_from_imports(header: list[cst.BaseStatement], wanted: list[str]) -> tuple[list[cst.BaseStatement], list[str]]:
+def _merge_from_imports(header: list[cst.BaseStatement], wanted: list[str], width: int
+                        ) -> tuple[list[cst.BaseStatement], list[str]]:
     """``from X import a`` statements joined to what the header already imports from ``X``, in
     the file's style: a parenthesized list gets the name on a line of its own, a one-line list of
-    names only while it stays short; a file that imports one name per statement gets a statement.
+    names only while it fits ``width``; a file that imports one name per statement gets a statement.
     Returns the header and the statements still to insert (in the order asked)."""
     header = list(header)
     rest: list[str] = []
@@ -564,7 +568,7 @@ def _merge_from_imports(header: list[cst.BaseStatement], wanted: list[str]) -> t
             have = line.body[0] if isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1 else None
             if (isinstance(have, cst.ImportFrom) and not have.relative and have.module is not None
                     and not isinstance(have.names, cst.ImportStar) and _EMPTY.code_for_node(have.module) == module):
-                merged = _with_names(have, aliases)
+                merged = _with_names(have, aliases, width)
                 if merged is not None:
                     header[i] = line.with_changes(body=[merged])
                     break
@@ -573,12 +577,11 @@ def _merge_from_imports(header: list[cst.BaseStatement], wanted: list[str]) -> t
     return header, rest
 
 
-
-def _with_names(stmt: cst.ImportFrom, aliases: list[cst.ImportAlias]) -> cst.ImportFrom | None:
+def _with_names(stmt: cst.ImportFrom, aliases: list[cst.ImportAlias], width: int) -> cst.ImportFrom | None:
     """``stmt`` importing ``aliases`` too (names it has already are skipped; a class or constant
     goes before the first module name, ``Duration`` before ``aws_s3 as s3``); None when they do
     not fit: a module where the statement lists classes only (or the reverse), a one-line
-    statement that would pass 88 columns."""
+    statement that would pass ``width`` columns."""
     names = list(stmt.names)  # type: ignore[arg-type]
     text = lambda a: _EMPTY.code_for_node(a.with_changes(comma=cst.MaybeSentinel.DEFAULT))  # noqa: E731
     have = {text(a) for a in names}
@@ -606,7 +609,7 @@ def _with_names(stmt: cst.ImportFrom, aliases: list[cst.ImportAlias]) -> cst.Imp
     space = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
     merged = [a.with_changes(comma=space) for a in merged[:-1]] + [merged[-1].with_changes(comma=last_comma)]
     out = stmt.with_changes(names=merged)
-    return out if "\n" not in _EMPTY.code_for_node(out) and len(_EMPTY.code_for_node(out)) <= 88 else None
+    return out if "\n" not in _EMPTY.code_for_node(out) and len(_EMPTY.code_for_node(out)) <= width else None
 
 
 def _only_imports(stmt: cst.CSTNode) -> bool:

@@ -2,17 +2,19 @@
 context it sets (``cdk.json``'s ``context`` and the ``cdk.context.json`` beside it).
 
 Rules read it as ``ctx.app`` (a context key the app sets is no missing default; a feature flag in
-``cdk.json`` is reported; an asset path is checked against the app's folder); verification runs
-the ``app`` command. Reading happens here, once per folder, not in the rules.
+``cdk.json`` is reported; an asset path is checked against the app's folder; an alpha package the
+project declares or installs is its choice); verification runs the ``app`` command. Reading
+happens here, once per folder, not in the rules.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable
 
 
 @dataclass(frozen=True)
@@ -138,3 +140,36 @@ def _tag_keys_in(path: str) -> frozenset[str]:
             else:
                 keys.add(SOME_TAGS)
     return frozenset(keys)
+
+
+#: files where a project declares its Python dependencies
+DEPENDENCY_FILES = ("requirements.txt", "requirements-dev.txt", "pyproject.toml", "setup.py", "setup.cfg", "Pipfile")
+
+
+def _normalized(name: str) -> str:
+    """A package name as pip compares them: runs of ``-``, ``_`` and ``.`` as one ``-``, lower case."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def declares(folders: Iterable[str | None], package: str) -> bool:
+    """Does a dependency file (:data:`DEPENDENCY_FILES`) in one of ``folders`` name ``package``?"""
+    wanted = _normalized(package)
+    return any(wanted in _dependencies_in(f) for f in {f for f in folders if f})
+
+
+@lru_cache(maxsize=256)
+def _dependencies_in(folder: str) -> str:
+    texts = []
+    for name in DEPENDENCY_FILES:
+        try:
+            with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as fh:
+                texts.append(fh.read())
+        except OSError:
+            continue
+    return _normalized("\n".join(texts))
+
+
+@lru_cache(maxsize=64)
+def installed(site_packages: str, module: str) -> bool:
+    """Is ``module`` (``aws_cdk.aws_apigatewayv2_alpha``) a package in ``site_packages``?"""
+    return os.path.isdir(os.path.join(site_packages, *module.split(".")))

@@ -294,7 +294,8 @@ class UnknownMember(Rule):
                         statistic: str) -> Finding:
         """``fn.metric_concurrent_executions(period=...)`` -> ``fn.metric("ConcurrentExecutions",
         statistic="Maximum", period=...)``: the metric it means, through the class's ``metric()``."""
-        use = f"`{short(recv)}` has no method `{attr}`: use `metric(\"{name}\", statistic=\"{statistic}\""
+        given = any(a.keyword is not None and a.keyword.value == "statistic" for a in call.args)
+        use = f"`{short(recv)}` has no method `{attr}`: use `metric(\"{name}\"" + ("" if given else f", statistic=\"{statistic}\"")
         text = metric_call(ctx, call, name, statistic)
         if text is None:  # positional or ** arguments: say what to write
             return self.finding(call.func, use + ", ...)`")
